@@ -1,0 +1,34 @@
+namespace LstmFcn.Pipeline.Cli.Commands;
+
+static class HelpCommand
+{
+    public static int Execute()
+    {
+        Console.WriteLine("""
+            lstmfcn — run declarative time-series classification pipelines
+
+            Usage:
+              lstmfcn run PIPELINE.yaml [--set KEY=VALUE]... [--plugins DIR]... [--quiet]
+              lstmfcn validate PIPELINE.yaml [--set KEY=VALUE]... [--plugins DIR]...
+              lstmfcn plugins [--plugins DIR]...
+              lstmfcn plugins describe NAME
+              lstmfcn version
+
+            --set model.with.epochs=10   change any value of the pipeline (dotted path; list items by index)
+            --plugins DIR                search DIR for plugins too (also: $LSTMFCN_PLUGINS, ~/.lstmfcn/plugins)
+            --quiet                      print only the run directory (and errors)
+
+            Exit codes: 0 done, 1 the run failed, 2 invalid pipeline or usage, 130 cancelled.
+            """);
+        return 0;
+    }
+}
+
+static class VersionCommand
+{
+    public static int Execute()
+    {
+        Console.WriteLine($"lstmfcn {typeof(VersionCommand).Assembly.GetName().Version}");
+        return 0;
+    }
+}

@@ -1,0 +1,15 @@
+namespace LstmFcn.Pipeline.Cli.Commands;
+
+/// <summary><c>lstmfcn validate PIPELINE</c>: every check a run makes before it starts work, and nothing else.</summary>
+static class ValidateCommand
+{
+    public static int Execute(CommandLine cl)
+    {
+        var (pipeline, _) = PipelineLoading.Resolve(cl);
+        var def = pipeline.Definition;
+        Console.WriteLine($"{def.Document.Path}: valid. loader {pipeline.Loader.Plugin.Name}, " +
+                          $"{pipeline.Preprocess.Count} preprocessing step(s), model {pipeline.Model?.Plugin.Name ?? "from " + def.ModelFrom}, " +
+                          $"{pipeline.Report.Count} reporter(s); runs go to {def.Output}");
+        return 0;
+    }
+}

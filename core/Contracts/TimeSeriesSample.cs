@@ -1,0 +1,42 @@
+namespace LstmFcn.Pipeline;
+
+/// <summary>
+/// One (possibly multivariate) series: <see cref="Channels"/> × <see cref="Length"/> values stored channel-major in one
+/// contiguous array, so hot loops work on spans without per-sample allocation.
+/// </summary>
+public sealed class TimeSeriesSample
+{
+    public TimeSeriesSample(string id, float[] values, int channels, int label,
+        IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (channels < 1) throw new ArgumentOutOfRangeException(nameof(channels), "a series has at least one channel");
+        if (values.Length % channels != 0)
+            throw new ArgumentException($"{values.Length} values cannot be split into {channels} equal channels", nameof(values));
+        Id = id;
+        Values = values;
+        Channels = channels;
+        Length = values.Length / channels;
+        Label = label;
+        Metadata = metadata ?? EmptyMetadata;
+    }
+
+    static readonly IReadOnlyDictionary<string, string> EmptyMetadata = new Dictionary<string, string>();
+
+    public string Id { get; }
+    /// <summary>Channel-major values: channel c occupies [c·Length, (c+1)·Length).</summary>
+    public float[] Values { get; }
+    public int Channels { get; }
+    public int Length { get; }
+    /// <summary>Index into the dataset's <see cref="ClassLabels"/>, or <see cref="Unlabelled"/>.</summary>
+    public int Label { get; }
+    /// <summary>Free metadata: timestamps, coordinates, source file…</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; }
+
+    public const int Unlabelled = -1;
+
+    public ReadOnlySpan<float> Channel(int channel) => Values.AsSpan(channel * Length, Length);
+
+    /// <summary>A copy with other values (same id, label and metadata), e.g. after preprocessing.</summary>
+    public TimeSeriesSample WithValues(float[] values, int channels) => new(Id, values, channels, Label, Metadata);
+}

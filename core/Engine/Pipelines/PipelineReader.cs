@@ -1,0 +1,164 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace LstmFcn.Pipeline.Engine.Pipelines;
+
+/// <summary>Reads the top-level structure of a pipeline document, collecting every problem with its location.</summary>
+public static class PipelineReader
+{
+    static readonly string[] TopLevelKeys = { "name", "description", "seed", "device", "threads", "plugins", "loader", "preprocess", "model", "report", "output" };
+    static readonly string[] StepKeys = { "plugin", "with", "name" };
+    static readonly string[] ModelKeys = { "plugin", "with", "name", "from" };
+
+    public static PipelineDefinition Read(PipelineDocument doc)
+    {
+        var errors = new List<PipelineError>();
+        var root = doc.Root;
+
+        foreach (var (keyNode, _) in root.Children)
+        {
+            var key = Scalar(keyNode);
+            if (!TopLevelKeys.Contains(key))
+                errors.Add(new(doc.LocationOf(keyNode), $"unknown key '{key}'; {NameSuggestions.Hint(key, TopLevelKeys)}"));
+        }
+
+        string name = ReadScalar(doc, root, "name", errors) ?? Path.GetFileNameWithoutExtension(doc.Path);
+        int seed = ReadInt(doc, root, "seed", 42, errors);
+        int threads = ReadInt(doc, root, "threads", 0, errors);
+        var device = ComputeDevice.Auto;
+        if (Child(root, "device") is { } deviceNode)
+        {
+            var text = deviceNode is YamlScalarNode s ? s.Value ?? "" : "";
+            if (!Enum.TryParse(text, ignoreCase: true, out device) || int.TryParse(text, out _))
+                errors.Add(new(doc.LocationOf(deviceNode), $"device must be one of auto, cpu, cuda; found '{text}'"));
+        }
+
+        var pluginFolders = new List<string>();
+        if (Child(root, "plugins") is { } pluginsNode)
+        {
+            if (pluginsNode is YamlSequenceNode seq)
+                foreach (var item in seq.Children)
+                {
+                    if (item is YamlScalarNode { Value: { Length: > 0 } folder })
+                        pluginFolders.Add(Path.GetFullPath(Path.Combine(doc.Directory, folder)));
+                    else
+                        errors.Add(new(doc.LocationOf(item), "expected a folder path"));
+                }
+            else
+                errors.Add(new(doc.LocationOf(pluginsNode), "'plugins' must be a list of folders"));
+        }
+
+        StepDefinition? loader = null;
+        if (Child(root, "loader") is { } loaderNode)
+            loader = ReadStep(doc, "loader", loaderNode, StepKeys, errors);
+        else
+            errors.Add(new(new SourceLocation(doc.Path, 1, 1), "missing 'loader': the step that reads the data (e.g. plugin: ucr)"));
+
+        var preprocess = ReadStepList(doc, root, "preprocess", errors);
+
+        StepDefinition? model = null;
+        string? modelFrom = null;
+        if (Child(root, "model") is { } modelNode)
+        {
+            if (modelNode is YamlMappingNode mm && Child(mm, "from") is { } fromNode)
+            {
+                if (fromNode is YamlScalarNode { Value: { Length: > 0 } from })
+                    modelFrom = Path.GetFullPath(Path.Combine(doc.Directory, from));
+                else
+                    errors.Add(new(doc.LocationOf(fromNode), "'from' must be the folder of a saved model"));
+                if (Child(mm, "plugin") is { } p)
+                    errors.Add(new(doc.LocationOf(p), "give either 'plugin' (train a model) or 'from' (use a saved one), not both"));
+                foreach (var (k, _) in mm.Children)
+                    if (!ModelKeys.Contains(Scalar(k)))
+                        errors.Add(new(doc.LocationOf(k), $"unknown key '{Scalar(k)}' in model; {NameSuggestions.Hint(Scalar(k), ModelKeys)}"));
+            }
+            else
+                model = ReadStep(doc, "model", modelNode, StepKeys, errors);
+        }
+        else
+            errors.Add(new(new SourceLocation(doc.Path, 1, 1), "missing 'model': the step that learns (e.g. plugin: lstm-fcn) or 'model: {from: RUN/model}'"));
+
+        if (modelFrom is not null && preprocess.Count > 0)
+            errors.Add(new(doc.LocationOf(Child(root, "preprocess")!),
+                "a saved model ('model: from:') brings its own fitted preprocessing; remove 'preprocess'"));
+
+        var report = ReadStepList(doc, root, "report", errors);
+        string output = ReadScalar(doc, root, "output", errors) ?? "runs";
+        output = Path.GetFullPath(Path.Combine(doc.Directory, output));
+
+        if (errors.Count > 0) throw new PipelineException(errors);
+        return new PipelineDefinition(doc, name, seed, device, threads, pluginFolders, loader!, preprocess, model, modelFrom, report, output);
+    }
+
+    static IReadOnlyList<StepDefinition> ReadStepList(PipelineDocument doc, YamlMappingNode root, string key, List<PipelineError> errors)
+    {
+        var steps = new List<StepDefinition>();
+        if (Child(root, key) is not { } node) return steps;
+        if (node is YamlScalarNode { Value: null or "" or "~" or "null" }) return steps; // an empty key
+        if (node is not YamlSequenceNode seq)
+        {
+            errors.Add(new(doc.LocationOf(node), $"'{key}' must be a list of steps (each '- plugin: NAME')"));
+            return steps;
+        }
+        for (int i = 0; i < seq.Children.Count; i++)
+            if (ReadStep(doc, $"{key}[{i}]", seq.Children[i], StepKeys, errors) is { } step)
+                steps.Add(step);
+        return steps;
+    }
+
+    static StepDefinition? ReadStep(PipelineDocument doc, string section, YamlNode node, string[] allowedKeys, List<PipelineError> errors)
+    {
+        // Shorthand: "- znorm" means "- plugin: znorm".
+        if (node is YamlScalarNode { Value: { Length: > 0 } shorthand })
+            return new StepDefinition(section, shorthand, new YamlMappingNode(), doc.LocationOf(node), doc.LocationOf(node));
+        if (node is not YamlMappingNode map)
+        {
+            errors.Add(new(doc.LocationOf(node), $"{section}: expected a step with 'plugin:' (and optionally 'with:')"));
+            return null;
+        }
+        foreach (var (k, _) in map.Children)
+        {
+            var key = Scalar(k);
+            if (!allowedKeys.Contains(key))
+                errors.Add(new(doc.LocationOf(k), $"{section}: unknown key '{key}'; {NameSuggestions.Hint(key, allowedKeys)}"));
+        }
+        var pluginNode = Child(map, "plugin");
+        if (pluginNode is not YamlScalarNode { Value: { Length: > 0 } plugin })
+        {
+            errors.Add(new(doc.LocationOf(pluginNode ?? map), $"{section}: missing 'plugin:' naming the plugin to run"));
+            return null;
+        }
+        var with = new YamlMappingNode();
+        if (Child(map, "with") is { } withNode)
+        {
+            if (withNode is YamlMappingNode wm) with = wm;
+            else if (withNode is not YamlScalarNode { Value: null or "" or "~" })
+                errors.Add(new(doc.LocationOf(withNode), $"{section}: 'with' must be a mapping of parameter: value"));
+        }
+        return new StepDefinition(section, plugin, with, doc.LocationOf(map), doc.LocationOf(pluginNode));
+    }
+
+    internal static YamlNode? Child(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
+
+    internal static string Scalar(YamlNode node) => node is YamlScalarNode s ? s.Value ?? "" : YamlDocumentDescribe(node);
+
+    static string YamlDocumentDescribe(YamlNode node) => PipelineDocument.Describe(node);
+
+    static string? ReadScalar(PipelineDocument doc, YamlMappingNode root, string key, List<PipelineError> errors)
+    {
+        if (Child(root, key) is not { } node) return null;
+        if (node is YamlScalarNode s) return s.Value;
+        errors.Add(new(doc.LocationOf(node), $"'{key}' must be a single value, found a {PipelineDocument.Describe(node)}"));
+        return null;
+    }
+
+    static int ReadInt(PipelineDocument doc, YamlMappingNode root, string key, int fallback, List<PipelineError> errors)
+    {
+        if (Child(root, key) is not { } node) return fallback;
+        if (node is YamlScalarNode s && int.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= 0)
+            return v;
+        errors.Add(new(doc.LocationOf(node), $"'{key}' must be a non-negative integer, found {PipelineDocument.Describe(node)}"));
+        return fallback;
+    }
+}

@@ -1,0 +1,67 @@
+using LstmFcn.Pipeline.Engine.Plugins;
+
+namespace LstmFcn.Pipeline.Engine.Pipelines;
+
+public sealed record ResolvedStep<TPlugin>(StepDefinition Definition, TPlugin Plugin, PluginArguments Arguments)
+    where TPlugin : IPlugin;
+
+/// <summary>A pipeline whose every step names an existing plugin of the right kind with valid arguments.</summary>
+public sealed record ResolvedPipeline(
+    PipelineDefinition Definition,
+    ResolvedStep<ILoaderPlugin> Loader,
+    IReadOnlyList<ResolvedStep<IPreprocessorPlugin>> Preprocess,
+    ResolvedStep<IModelPlugin>? Model,
+    IReadOnlyList<ResolvedStep<IReporterPlugin>> Report);
+
+/// <summary>Looks up each step's plugin and binds its arguments; reports every problem at once.</summary>
+public static class PipelineResolver
+{
+    /// <summary>Reporters used when a pipeline lists none, so every run leaves metrics.json.</summary>
+    public static readonly string[] DefaultReporters = { "metrics" };
+
+    public static ResolvedPipeline Resolve(PipelineDefinition def, PluginCatalog catalog)
+    {
+        foreach (var folder in def.PluginFolders)
+        {
+            if (!Directory.Exists(folder))
+                throw new PipelineException(new SourceLocation(def.Document.Path, 0, 0), $"plugin folder '{folder}' does not exist");
+            catalog.AddFolder(folder);
+        }
+
+        var errors = new List<PipelineError>();
+        var loader = ResolveStep<ILoaderPlugin>(def, def.Loader, PluginKind.Loader, catalog, errors);
+        var preprocess = def.Preprocess.Select(s => ResolveStep<IPreprocessorPlugin>(def, s, PluginKind.Preprocessor, catalog, errors)).ToList();
+        var model = def.Model is null ? null : ResolveStep<IModelPlugin>(def, def.Model, PluginKind.Model, catalog, errors);
+        if (def.ModelFrom is { } from && !File.Exists(Path.Combine(from, Running.SavedModelManifest.FileName)))
+            errors.Add(new(new SourceLocation(def.Document.Path, 0, 0), $"model.from: '{from}' holds no saved model ({Running.SavedModelManifest.FileName} is missing)"));
+
+        var reportSteps = def.Report.Count > 0 ? def.Report
+            : DefaultReporters.Where(n => catalog.TryGet(n, out _))
+                .Select(n => new StepDefinition("report (default)", n, new YamlDotNet.RepresentationModel.YamlMappingNode(),
+                    new SourceLocation(def.Document.Path, 0, 0), new SourceLocation(def.Document.Path, 0, 0))).ToList();
+        var report = reportSteps.Select(s => ResolveStep<IReporterPlugin>(def, s, PluginKind.Reporter, catalog, errors)).ToList();
+
+        if (errors.Count > 0) throw new PipelineException(errors);
+        return new ResolvedPipeline(def, loader!, preprocess!, model, report!);
+    }
+
+    static ResolvedStep<T>? ResolveStep<T>(PipelineDefinition def, StepDefinition step, PluginKind kind,
+        PluginCatalog catalog, List<PipelineError> errors) where T : class, IPlugin
+    {
+        if (!catalog.TryGet(step.Plugin, out var entry))
+        {
+            var sameKind = catalog.OfKind(kind).Select(e => e.Name);
+            errors.Add(new(step.PluginLocation,
+                $"{step.Section}: unknown {kind.ToString().ToLowerInvariant()} plugin '{step.Plugin}'; {NameSuggestions.Hint(step.Plugin, sameKind)}"));
+            return null;
+        }
+        if (entry.Kind != kind)
+        {
+            errors.Add(new(step.PluginLocation,
+                $"{step.Section}: '{step.Plugin}' is a {entry.Kind.ToString().ToLowerInvariant()} plugin; this step needs a {kind.ToString().ToLowerInvariant()}"));
+            return null;
+        }
+        var args = ArgumentBinder.Bind(def.Document, step, entry.Plugin, errors);
+        return new ResolvedStep<T>(step, (T)entry.Plugin, args);
+    }
+}

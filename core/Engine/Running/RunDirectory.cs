@@ -1,0 +1,77 @@
+using System.Text;
+
+namespace LstmFcn.Pipeline.Engine.Running;
+
+/// <summary>
+/// The folder a run leaves behind. Every file is written under a temporary name and renamed once complete, so a file
+/// with its final name is always whole; a crashed run leaves only <c>*.partial</c> debris and a "failed" status.
+/// </summary>
+public sealed class RunDirectory : IArtifactWriter
+{
+    RunDirectory(string path) => Path = path;
+
+    public string Path { get; }
+
+    /// <summary>Creates <c>OUTPUT/NAME-yyyyMMdd-HHmmss</c> (with a suffix if that exists already).</summary>
+    public static RunDirectory Create(string outputFolder, string pipelineName, DateTime now)
+    {
+        Directory.CreateDirectory(outputFolder);
+        var stem = $"{Sanitize(pipelineName)}-{now:yyyyMMdd-HHmmss}";
+        for (int attempt = 0; ; attempt++)
+        {
+            var candidate = System.IO.Path.Combine(outputFolder, attempt == 0 ? stem : $"{stem}-{attempt}");
+            if (Directory.Exists(candidate)) continue;
+            Directory.CreateDirectory(candidate);
+            return new RunDirectory(candidate);
+        }
+    }
+
+    public static RunDirectory Open(string path) => new(System.IO.Path.GetFullPath(path));
+
+    static string Sanitize(string name)
+    {
+        var sb = new StringBuilder(name.Length);
+        foreach (var ch in name) sb.Append(char.IsLetterOrDigit(ch) || ch is '-' or '_' or '.' ? ch : '-');
+        return sb.Length == 0 ? "run" : sb.ToString();
+    }
+
+    public string PathOf(string relativePath)
+    {
+        var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, relativePath));
+        if (!full.StartsWith(Path, StringComparison.Ordinal))
+            throw new ArgumentException($"'{relativePath}' points outside the run directory");
+        return full;
+    }
+
+    public void WriteText(string relativePath, string content) =>
+        Write(relativePath, s => { using var w = new StreamWriter(s, new UTF8Encoding(false), leaveOpen: true); w.Write(content); });
+
+    public void Write(string relativePath, Action<Stream> write) => AtomicFile.Write(PathOf(relativePath), write);
+}
+
+/// <summary>Write-to-temporary-then-rename, for any file the product produces.</summary>
+public static class AtomicFile
+{
+    public static void Write(string path, Action<Stream> write)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        var temp = path + ".partial";
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            try { File.Delete(temp); } catch (IOException) { /* best effort: the .partial name already says incomplete */ }
+            throw;
+        }
+    }
+
+    public static void WriteText(string path, string content) =>
+        Write(path, s => { using var w = new StreamWriter(s, new UTF8Encoding(false), leaveOpen: true); w.Write(content); });
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LstmFcn.Pipeline.Engine.Running;
+
+/// <summary>
+/// Written beside a saved model so it can be applied to new data later: which model plugin saved it, with which
+/// arguments, and the fitted preprocessing (plugin, arguments, learned state) to apply first.
+/// </summary>
+public sealed record SavedModelManifest(
+    string ModelPlugin,
+    Dictionary<string, object?> ModelArguments,
+    List<SavedPreprocessor> Preprocessors,
+    List<string> Classes,
+    string CreatedBy,
+    DateTime CreatedUtc)
+{
+    public const string FileName = "pipeline-model.json";
+
+    static readonly JsonSerializerOptions Options = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Options);
+
+    public static SavedModelManifest Read(string modelDirectory)
+    {
+        var path = Path.Combine(modelDirectory, FileName);
+        try
+        {
+            return JsonSerializer.Deserialize<SavedModelManifest>(File.ReadAllText(path), Options)
+                   ?? throw new InvalidDataException("empty manifest");
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException or IOException)
+        {
+            throw new InvalidDataException($"{path}: not a readable saved-model manifest: {e.Message}", e);
+        }
+    }
+}
+
+public sealed record SavedPreprocessor(string Plugin, Dictionary<string, object?> Arguments, Dictionary<string, string> State);

@@ -1,0 +1,65 @@
+using LstmFcn.Pipeline;
+
+namespace LstmFcn.Plugins.Ucr;
+
+/// <summary>The <c>ucr</c> loader: a train file and an optional test file in UCR .tsv or sktime .ts format.</summary>
+public sealed class UcrLoader : ILoaderPlugin
+{
+    public string Name => "ucr";
+    public string Description => "UCR/UEA archive files: UCR 2018 .tsv or sktime .ts (uni/multivariate, unequal length)";
+
+    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    {
+        ParameterSpec.RequiredPath("train", "training file (.tsv, .txt or .ts)"),
+        ParameterSpec.OptionalPath("test", "test file in the same format; leave out to only train"),
+        ParameterSpec.Choice("format", "auto", "file format; auto decides by extension", "auto", "tsv", "ts"),
+    };
+
+    public DatasetSplit Load(PluginArguments args, RunContext context)
+    {
+        var format = args.GetString("format");
+        var trainPath = args.GetString("train");
+        var trainRaw = ReadFile(trainPath, format);
+        var testPath = args.GetOptionalString("test");
+        var testRaw = testPath is null ? new List<RawSeries>() : ReadFile(testPath, format);
+
+        if (testRaw.Count > 0 && testRaw[0].Channels != trainRaw[0].Channels)
+            throw new DataFormatException(testPath!, testRaw[0].Line,
+                $"{testRaw[0].Channels} channels in test, {trainRaw[0].Channels} in train ({trainPath})");
+
+        var classes = ClassLabels.FromObserved(trainRaw.Select(r => r.Label));
+        var unseen = testRaw.Select(r => r.Label).Where(l => !classes.TryGetIndex(l, out _)).Distinct().ToList();
+        if (unseen.Count > 0)
+        {
+            var first = testRaw.First(r => r.Label == unseen[0]);
+            throw new DataFormatException(testPath!, first.Line,
+                $"class label(s) {string.Join(", ", unseen.Select(u => $"'{u}'"))} do not occur in the training file {trainPath} " +
+                $"(train has {string.Join(", ", classes.Names)})");
+        }
+        var missingInTest = classes.Names.Where(n => testRaw.Count > 0 && testRaw.All(r => r.Label != n)).ToList();
+        if (missingInTest.Count > 0)
+            context.Log.Warn($"{testPath}: no test series of class(es) {string.Join(", ", missingInTest)}");
+
+        return new DatasetSplit(ToDataset(trainRaw, classes, trainPath, "train"), ToDataset(testRaw, classes, testPath, "test"));
+    }
+
+    static List<RawSeries> ReadFile(string path, string format)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: data file not found", path);
+        bool ts = format == "ts" || (format == "auto" && Path.GetExtension(path).Equals(".ts", StringComparison.OrdinalIgnoreCase));
+        return ts ? SktimeTsReader.Read(path) : UcrTsvReader.Read(path);
+    }
+
+    static TimeSeriesDataset ToDataset(List<RawSeries> raw, ClassLabels classes, string? path, string split)
+    {
+        var samples = new TimeSeriesSample[raw.Count];
+        var source = path is null ? "" : Path.GetFileName(path);
+        for (int i = 0; i < raw.Count; i++)
+        {
+            var r = raw[i];
+            samples[i] = new TimeSeriesSample($"{split}-{i}", r.Values, r.Channels, classes.IndexOf(r.Label),
+                new Dictionary<string, string> { ["source"] = source, ["line"] = r.Line.ToString() });
+        }
+        return new TimeSeriesDataset(samples, classes, new Dictionary<string, string> { ["source"] = path ?? "" });
+    }
+}
