@@ -1,0 +1,110 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace LstmFcn.Plugins.Deep.Network;
+
+/// <summary>
+/// LSTM-FCN / ALSTM-FCN (Karim et al. 2017): a fully convolutional branch (conv blocks → global average pooling) and
+/// a recurrent branch (LSTM or attention LSTM over the dimension-shuffled series, then dropout), concatenated as
+/// [recurrent, pooled] and mapped to class logits. Input (B, C, T); output logits (B, K).
+/// </summary>
+public sealed class LstmFcnNetwork : Module<Tensor, Tensor>
+{
+    readonly ModuleList<ConvBlock> blocks;
+    readonly LSTM? lstm;
+    readonly AttentionLstm? attention_lstm;
+    readonly Dropout lstm_dropout;
+    readonly Linear? head;
+    readonly BatchNorm1d? head_norm;
+    readonly Dropout? head_dropout;
+    readonly Linear output;
+
+    public LstmFcnNetwork(NetworkOptions options) : base("lstm_fcn")
+    {
+        Options = options;
+        if (options.Filters.Length != options.Kernels.Length)
+            throw new ArgumentException($"{options.Filters.Length} filter counts but {options.Kernels.Length} kernel sizes");
+        blocks = new ModuleList<ConvBlock>();
+        int channels = options.Channels;
+        for (int b = 0; b < options.Filters.Length; b++)
+        {
+            blocks.Add(new ConvBlock($"conv{b + 1}", channels, options.Filters[b], options.Kernels[b], options));
+            channels = options.Filters[b];
+        }
+
+        int lstmInput = options.View == LstmView.Shuffle ? options.Channels * options.Length : options.Channels;
+        if (options.Attention) attention_lstm = new AttentionLstm("attention_lstm", lstmInput, options.LstmCells);
+        else lstm = LSTM(lstmInput, options.LstmCells, batchFirst: true);
+        lstm_dropout = Dropout(options.LstmDropout);
+
+        int features = options.LstmCells + channels;
+        if (options.HeadUnits > 0)
+        {
+            head = Linear(features, options.HeadUnits);
+            head_norm = BatchNorm1d(options.HeadUnits, eps: options.BatchNormEpsilon, momentum: options.BatchNormMomentum);
+            head_dropout = Dropout(options.HeadDropout);
+            features = options.HeadUnits;
+        }
+        output = Linear(features, options.Classes);
+        RegisterComponents();
+        InitialiseLikeKeras();
+    }
+
+    public NetworkOptions Options { get; }
+
+    void InitialiseLikeKeras()
+    {
+        using var _ = no_grad();
+        if (lstm is not null)
+        {
+            int u = Options.LstmCells;
+            foreach (var (name, p) in lstm.named_parameters())
+            {
+                if (name.StartsWith("weight_ih")) init.xavier_uniform_(p);
+                else if (name.StartsWith("weight_hh")) init.orthogonal_(p);
+                else if (name.StartsWith("bias_ih")) { init.zeros_(p); p.narrow(0, u, u).fill_(1.0); }
+                else if (name.StartsWith("bias_hh")) init.zeros_(p);
+            }
+        }
+        foreach (var dense in new[] { head, output })
+        {
+            if (dense is null) continue;
+            if (dense == head) init.kaiming_uniform_(dense.weight, nonlinearity: init.NonlinearityType.ReLU);
+            else init.xavier_uniform_(dense.weight);
+            init.zeros_(dense.bias);
+        }
+    }
+
+    public override Tensor forward(Tensor x) => Forward(x, captureAttention: false).Logits;
+
+    /// <summary>Logits, plus the attention LSTM's last-step attention and context when asked (ALSTM only).</summary>
+    public (Tensor Logits, Tensor? Alpha, Tensor? Context) Forward(Tensor x, bool captureAttention)
+    {
+        using var scope = NewDisposeScope();
+        var conv = x;
+        foreach (var block in blocks) conv = block.forward(conv);
+        var pooled = conv.mean(new long[] { 2 });
+
+        var sequence = Options.View == LstmView.Shuffle
+            ? x.reshape(x.shape[0], 1, Options.Channels * Options.Length)   // one step, C·T features
+            : x.permute(0, 2, 1);                                           // T steps, C features
+        Tensor recurrent;
+        Tensor? alpha = null, context = null;
+        if (attention_lstm is not null)
+            (recurrent, alpha, context) = attention_lstm.Run(sequence, captureAttention);
+        else
+        {
+            var (outputs, _, _) = lstm!.forward(sequence);
+            recurrent = outputs.select(1, outputs.shape[1] - 1);
+        }
+        recurrent = lstm_dropout.forward(recurrent);
+
+        var features = cat(new[] { recurrent, pooled }, 1);
+        if (head is not null)
+            features = head_dropout!.forward(head_norm!.forward(functional.relu(head.forward(features))));
+        var logits = output.forward(features).MoveToOuterDisposeScope();
+        return (logits, alpha?.MoveToOuterDisposeScope(), context?.MoveToOuterDisposeScope());
+    }
+}

@@ -1,0 +1,32 @@
+namespace LstmFcn.Plugins.Deep.Network;
+
+/// <summary>How the recurrent branch sees a (channels × length) series.</summary>
+public enum LstmView
+{
+    /// <summary>The paper's dimension shuffle: one time step whose features are all channels × time points.</summary>
+    Shuffle,
+    /// <summary>The LSTM walks the time steps, each step seeing the channels.</summary>
+    Temporal
+}
+
+/// <summary>The architecture of one network; everything needed to rebuild it before loading weights.</summary>
+public sealed record NetworkOptions
+{
+    public int Channels { get; init; }
+    public int Length { get; init; }
+    public int Classes { get; init; }
+    public int[] Filters { get; init; } = { 128, 256, 128 };
+    public int[] Kernels { get; init; } = { 8, 5, 3 };
+    public int LstmCells { get; init; } = 8;
+    public double LstmDropout { get; init; } = 0.8;
+    public LstmView View { get; init; } = LstmView.Shuffle;
+    public bool Attention { get; init; }
+    public bool SqueezeExcitation { get; init; }
+    public int SqueezeRatio { get; init; } = 16;
+    public bool Residual { get; init; }
+    public int HeadUnits { get; init; }
+    public double HeadDropout { get; init; } = 0.5;
+    /// <summary>Keras' BatchNormalization defaults as used by the paper: eps 1e-3, momentum 0.99 (PyTorch: 0.01).</summary>
+    public double BatchNormEpsilon { get; init; } = 1e-3;
+    public double BatchNormMomentum { get; init; } = 0.01;
+}

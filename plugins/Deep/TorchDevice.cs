@@ -1,0 +1,41 @@
+using LstmFcn.Pipeline;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LstmFcn.Plugins.Deep;
+
+/// <summary>Turns the pipeline's device and thread settings into TorchSharp's.</summary>
+static class TorchDevice
+{
+    public static Device Resolve(ComputeDevice requested, IRunLog log)
+    {
+        bool cuda = requested != ComputeDevice.Cpu && TryCuda();
+        if (requested == ComputeDevice.Cuda && !cuda)
+            throw new InvalidOperationException(
+                "device: cuda was requested but CUDA is not available. Build with -p:TorchBackend=cuda (TorchSharp-cuda-linux) " +
+                "or -p:TorchBackend=external with a CUDA libtorch on LD_LIBRARY_PATH, or use device: cpu/auto");
+        var device = cuda ? CUDA : CPU;
+        log.Debug($"torch device: {device}");
+        return device;
+    }
+
+    static bool TryCuda()
+    {
+        try
+        {
+            return TryInitializeDeviceType(DeviceType.CUDA) && cuda.is_available();
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Sets libtorch's intra-op threads (0 = one per core) and seeds its generators.</summary>
+    public static void Prepare(RunContext context)
+    {
+        int threads = context.Threads > 0 ? context.Threads : Environment.ProcessorCount;
+        if (get_num_threads() != threads) set_num_threads(threads);
+        manual_seed(context.Seed);
+    }
+}

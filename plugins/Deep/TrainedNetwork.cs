@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using LstmFcn.Pipeline;
+using LstmFcn.Plugins.Deep.Network;
+using LstmFcn.Plugins.Deep.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LstmFcn.Plugins.Deep;
+
+/// <summary>A trained LSTM-FCN-family network: predicts probabilities, saves as weights + metadata, loads back.</summary>
+sealed class TrainedNetwork : ITrainedModel
+{
+    public const string WeightsFile = "network.weights";
+    public const string MetadataFile = "network.json";
+
+    readonly LstmFcnNetwork _network;
+    readonly Device _device;
+    readonly bool _exportAttention;
+
+    public TrainedNetwork(LstmFcnNetwork network, Device device, ClassLabels classes, TrainingHistory history,
+        Dictionary<string, object?> hyperParameters, bool exportAttention)
+    {
+        (_network, _device, Classes, History, HyperParameters, _exportAttention) =
+            (network, device, classes, history, hyperParameters, exportAttention);
+    }
+
+    public ClassLabels Classes { get; }
+    public TrainingHistory History { get; }
+    public Dictionary<string, object?> HyperParameters { get; }
+    public LstmFcnNetwork Network => _network;
+
+    public ProbabilityMatrix PredictProbabilities(TimeSeriesDataset data, RunContext context)
+    {
+        var options = _network.Options;
+        if (data.Count > 0 && (data.Channels != options.Channels || data.MaxLength != options.Length || !data.IsEqualLength))
+            throw new InvalidDataException(
+                $"the network was trained on {options.Channels} channel(s) × {options.Length} steps; the data has " +
+                $"{data.Channels} × {(data.IsEqualLength ? data.MaxLength.ToString() : $"{data.MinLength}..{data.MaxLength}")}");
+        int k = Classes.Count;
+        var result = new float[data.Count * k];
+        bool attention = _exportAttention && options.Attention;
+        var attentionRows = attention ? new List<string>() : null;
+        _network.eval();
+        using var _ = no_grad();
+        const int Chunk = 512;
+        for (int start = 0; start < data.Count; start += Chunk)
+        {
+            using var scope = NewDisposeScope();
+            var indices = Enumerable.Range(start, Math.Min(Chunk, data.Count - start)).ToArray();
+            using var batch = TensorData.From(data, indices, _device);
+            var (logits, alpha, contextValues) = _network.Forward(batch.Inputs, attention);
+            var probabilities = nn.functional.softmax(logits, 1).cpu();
+            probabilities.data<float>().CopyTo(result, start * k);
+            if (attentionRows is not null)
+            {
+                // Temporal view: attention over time steps; shuffle view (α ≡ 1): the context's per-feature contribution.
+                var values = (options.View == LstmView.Temporal ? alpha! : contextValues!).cpu();
+                int width = (int)values.shape[1];
+                var flat = values.data<float>().ToArray();
+                for (int i = 0; i < indices.Length; i++)
+                {
+                    var s = data.Samples[indices[i]];
+                    var row = new StringBuilder(s.Id);
+                    for (int j = 0; j < width; j++) row.Append(',').Append(flat[i * width + j].ToString("R", CultureInfo.InvariantCulture));
+                    attentionRows.Add(row.ToString());
+                }
+            }
+        }
+        if (attentionRows is not null)
+        {
+            var kind = options.View == LstmView.Temporal ? "alpha_t" : "context_f";
+            int width = options.View == LstmView.Temporal ? options.Length : options.Channels * options.Length;
+            var header = "id," + string.Join(',', Enumerable.Range(0, width).Select(j => $"{kind}{j}"));
+            context.Artifacts.WriteText("attention.csv", header + "\n" + string.Join("\n", attentionRows) + "\n");
+            context.Log.Info($"Wrote attention.csv ({(options.View == LstmView.Temporal ? "attention over time" : "context contribution per feature")})");
+        }
+        return new ProbabilityMatrix(result, data.Count, Classes);
+    }
+
+    sealed record Metadata(NetworkOptions Network, List<string> Classes, Dictionary<string, object?> HyperParameters,
+        bool ExportAttention, string TorchSharp, string CreatedUtc);
+
+    public void Save(string directory)
+    {
+        _network.save(Path.Combine(directory, WeightsFile));
+        var meta = new Metadata(_network.Options, Classes.Names.ToList(), HyperParameters, _exportAttention,
+            typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "", DateTime.UtcNow.ToString("O"));
+        File.WriteAllText(Path.Combine(directory, MetadataFile), JsonSerializer.Serialize(meta, new JsonSerializerOptions { WriteIndented = true }));
+        WriteHistory(Path.Combine(directory, "history.csv"), History);
+    }
+
+    public static TrainedNetwork Load(string directory, RunContext context)
+    {
+        var metaPath = Path.Combine(directory, MetadataFile);
+        if (!File.Exists(metaPath)) throw new FileNotFoundException($"{metaPath}: not a saved LSTM-FCN model", metaPath);
+        var meta = JsonSerializer.Deserialize<Metadata>(File.ReadAllText(metaPath))
+                   ?? throw new InvalidDataException($"{metaPath}: empty metadata");
+        TorchDevice.Prepare(context);
+        var device = TorchDevice.Resolve(context.Device, context.Log);
+        var network = new LstmFcnNetwork(meta.Network);
+        network.load(Path.Combine(directory, WeightsFile));
+        network.to(device);
+        return new TrainedNetwork(network, device, new ClassLabels(meta.Classes), TrainingHistory.Empty, meta.HyperParameters, meta.ExportAttention);
+    }
+
+    static void WriteHistory(string path, TrainingHistory history)
+    {
+        var sb = new StringBuilder("epoch,round,train_loss,train_accuracy,val_loss,val_accuracy,learning_rate,seconds\n");
+        foreach (var e in history.Epochs)
+            sb.Append(string.Join(',', e.Epoch, e.Round, F(e.TrainLoss), F(e.TrainAccuracy), F(e.ValidationLoss),
+                F(e.ValidationAccuracy), F(e.LearningRate), F(e.Seconds))).Append('\n');
+        File.WriteAllText(path, sb.ToString());
+    }
+
+    static string F(double v) => double.IsNaN(v) ? "" : v.ToString("R", CultureInfo.InvariantCulture);
+
+    public void Dispose() => _network.Dispose();
+}
