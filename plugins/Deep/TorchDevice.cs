@@ -34,6 +34,7 @@ static class TorchDevice
     /// <summary>Sets libtorch's intra-op threads (0 = one per core) and seeds its generators.</summary>
     public static void Prepare(RunContext context)
     {
+        NativeMemory.TuneForTensors();
         int threads = context.Threads > 0 ? context.Threads : Environment.ProcessorCount;
         if (get_num_threads() != threads) set_num_threads(threads);
         manual_seed(context.Seed);

@@ -22,10 +22,14 @@ public sealed class ConvBlock : Module<Tensor, Tensor>
 
     public ConvBlock(string name, int inChannels, int outChannels, int kernel, NetworkOptions options) : base(name)
     {
-        conv = Conv1d(inChannels, outChannels, kernel);
-        norm = BatchNorm1d(outChannels, eps: options.BatchNormEpsilon, momentum: options.BatchNormMomentum);
+        // Odd kernels: symmetric padding inside the convolution (no padded copy). Even kernels: TF puts the extra
+        // zero on the right, which Conv1d cannot express, so those pad explicitly in forward.
         _padLeft = (kernel - 1) / 2;
         _padRight = kernel - 1 - _padLeft;
+        bool symmetric = _padLeft == _padRight;
+        conv = Conv1d(inChannels, outChannels, kernel, padding: symmetric ? _padLeft : 0);
+        if (symmetric) _padLeft = _padRight = 0;
+        norm = BatchNorm1d(outChannels, eps: options.BatchNormEpsilon, momentum: options.BatchNormMomentum);
         if (options.SqueezeExcitation) squeeze = new SqueezeExcitation(name + "_se", outChannels, options.SqueezeRatio);
         if (options.Residual)
         {
@@ -56,7 +60,7 @@ public sealed class ConvBlock : Module<Tensor, Tensor>
         var y = norm.forward(conv.forward(padded));
         if (shortcut is not null) y = y + shortcutNorm!.forward(shortcut.forward(x));
         else if (_identityShortcut) y = y + x;
-        y = functional.relu(y);
+        y = functional.relu(y, inplace: true); // batch norm's backward needs its input, not its output
         if (squeeze is not null) y = squeeze.forward(y);
         return y.MoveToOuterDisposeScope();
     }
