@@ -14,9 +14,10 @@ try
         "run" => RunCommand.Execute(cl),
         "validate" => ValidateCommand.Execute(cl),
         "plugins" => PluginsCommand.Execute(cl),
+        "bench" => BenchCommand.Execute(cl),
         "help" or "--help" or "-h" => HelpCommand.Execute(),
         "--version" or "version" => VersionCommand.Execute(),
-        _ => throw new UsageException($"unknown command '{cl.Verb}'; {NameSuggestions.Hint(cl.Verb, new[] { "run", "validate", "plugins", "help", "version" })}")
+        _ => throw new UsageException($"unknown command '{cl.Verb}'; {NameSuggestions.Hint(cl.Verb, new[] { "run", "validate", "plugins", "bench", "help", "version" })}")
     };
 }
 catch (UsageException e)

@@ -88,7 +88,6 @@ sealed class TrainedNetwork : ITrainedModel
         var meta = new Metadata(_network.Options, Classes.Names.ToList(), HyperParameters, _exportAttention,
             typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "", DateTime.UtcNow.ToString("O"));
         File.WriteAllText(Path.Combine(directory, MetadataFile), JsonSerializer.Serialize(meta, new JsonSerializerOptions { WriteIndented = true }));
-        WriteHistory(Path.Combine(directory, "history.csv"), History);
     }
 
     public static TrainedNetwork Load(string directory, RunContext context)
@@ -104,17 +103,6 @@ sealed class TrainedNetwork : ITrainedModel
         network.to(device);
         return new TrainedNetwork(network, device, new ClassLabels(meta.Classes), TrainingHistory.Empty, meta.HyperParameters, meta.ExportAttention);
     }
-
-    static void WriteHistory(string path, TrainingHistory history)
-    {
-        var sb = new StringBuilder("epoch,round,train_loss,train_accuracy,val_loss,val_accuracy,learning_rate,seconds\n");
-        foreach (var e in history.Epochs)
-            sb.Append(string.Join(',', e.Epoch, e.Round, F(e.TrainLoss), F(e.TrainAccuracy), F(e.ValidationLoss),
-                F(e.ValidationAccuracy), F(e.LearningRate), F(e.Seconds))).Append('\n');
-        File.WriteAllText(path, sb.ToString());
-    }
-
-    static string F(double v) => double.IsNaN(v) ? "" : v.ToString("R", CultureInfo.InvariantCulture);
 
     public void Dispose() => _network.Dispose();
 }

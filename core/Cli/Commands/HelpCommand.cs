@@ -12,6 +12,7 @@ static class HelpCommand
               lstmfcn validate PIPELINE.yaml [--set KEY=VALUE]... [--plugins DIR]...
               lstmfcn plugins [--plugins DIR]...
               lstmfcn plugins describe NAME
+              lstmfcn bench [PIPELINE.yaml...] [--repeats 5] [--epochs 100] [--threads 2] [--output benchmarks/results]
               lstmfcn version
 
             --set model.with.epochs=10   change any value of the pipeline (dotted path; list items by index)

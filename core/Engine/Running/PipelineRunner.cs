@@ -112,7 +112,10 @@ public sealed class PipelineRunner
         using (model)
         {
             if (pipeline.Model is { } trained)
+            {
                 SaveModel(dir, trained, fitted.Select(f => (f.plugin, f.args, f.transform)).ToList(), model);
+                if (model.History.Epochs.Count > 0) HistoryWriter.Write(dir, "history.csv", model.History);
+            }
 
             if (test.Count == 0)
             {
@@ -171,6 +174,7 @@ public sealed class PipelineRunner
             ["device"] = def.Device.ToString().ToLowerInvariant(),
             ["error"] = error,
             ["timings"] = timings,
+            ["peak_working_set_mb"] = Math.Round(System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1),
             ["machine"] = new Dictionary<string, object>
             {
                 ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,

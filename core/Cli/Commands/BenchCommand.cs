@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using LstmFcn.Pipeline.Engine.Running;
+using Spectre.Console;
+
+namespace LstmFcn.Pipeline.Cli.Commands;
+
+/// <summary>
+/// <c>lstmfcn bench [PIPELINE...] [--repeats N] [--epochs E] [--threads T] [--output PREFIX]</c>: runs each pipeline
+/// N times, each in a fresh process (so peak memory is its own), and reports the median seconds per training epoch
+/// (epochs 2..E; the first warms up), the whole run's wall time and peak memory. Writes PREFIX.json and PREFIX.md.
+/// Any pipeline whose model reports per-epoch history can be benchmarked.
+/// </summary>
+static class BenchCommand
+{
+    sealed record Measurement(string Pipeline, int Repeat, double MedianEpochSeconds, double WallSeconds, double PeakMb, double Accuracy);
+
+    public static int Execute(CommandLine cl)
+    {
+        var pipelines = cl.Positional.Count > 0 ? cl.Positional
+            : Directory.GetFiles(Path.Combine(RepoRoot(), "pipelines", "bench"), "*.yaml").OrderBy(p => p, StringComparer.Ordinal).ToList();
+        int repeats = Int(cl, "--repeats", 5), epochs = Int(cl, "--epochs", 100), threads = Int(cl, "--threads", 2);
+        var prefix = cl.Options.GetValueOrDefault("--output") ?? Path.Combine(RepoRoot(), "benchmarks", "results");
+        var scratch = Path.Combine(Path.GetTempPath(), $"lstmfcn-bench-{Environment.ProcessId}");
+
+        var results = new List<Measurement>();
+        foreach (var pipeline in pipelines)
+            for (int r = 1; r <= repeats; r++)
+            {
+                var m = RunOnce(pipeline, r, epochs, threads, scratch, cl.PluginFolders);
+                results.Add(m);
+                Console.WriteLine($"{Path.GetFileNameWithoutExtension(pipeline)} #{r}: {m.MedianEpochSeconds:F4} s/epoch, " +
+                                  $"run {m.WallSeconds:F1} s, peak {m.PeakMb:F0} MB, test accuracy {m.Accuracy:F4}");
+            }
+        try { Directory.Delete(scratch, recursive: true); } catch (IOException) { }
+
+        var summary = results.GroupBy(m => m.Pipeline).Select(g => new
+        {
+            pipeline = g.Key,
+            repeats = g.Count(),
+            median_s_per_epoch = Median(g.Select(m => m.MedianEpochSeconds)),
+            min_s_per_epoch = g.Min(m => m.MedianEpochSeconds),
+            max_s_per_epoch = g.Max(m => m.MedianEpochSeconds),
+            median_wall_s = Median(g.Select(m => m.WallSeconds)),
+            peak_mb = g.Max(m => m.PeakMb),
+        }).ToList();
+
+        var table = new Table().Border(TableBorder.Rounded).Title($"{epochs} epochs, {threads} thread(s), {repeats} runs each")
+            .AddColumns("pipeline", "s/epoch (median)", "min..max", "run wall s", "peak MB");
+        foreach (var s in summary)
+            table.AddRow(s.pipeline, F(s.median_s_per_epoch, 4), $"{F(s.min_s_per_epoch, 4)}..{F(s.max_s_per_epoch, 4)}", F(s.median_wall_s, 1), F(s.peak_mb, 0));
+        AnsiConsole.Write(table);
+
+        var meta = new
+        {
+            date_utc = DateTime.UtcNow.ToString("O"),
+            machine = new { cores = Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, cpu = CpuName() },
+            epochs, threads, repeats,
+            command = "lstmfcn bench " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)),
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(prefix))!);
+        AtomicFile.WriteText(prefix + ".json", JsonSerializer.Serialize(new { meta, summary, runs = results }, new JsonSerializerOptions { WriteIndented = true }));
+        var md = new StringBuilder();
+        md.AppendLine($"# Benchmark ({meta.date_utc[..10]})").AppendLine();
+        md.AppendLine($"`{meta.command}` — {meta.machine.cpu}, {meta.machine.cores} cores, {threads} torch thread(s), {epochs} epochs, {repeats} runs each, each run in a fresh process.").AppendLine();
+        md.AppendLine("| pipeline | s/epoch (median of runs) | min..max | run wall s (median) | peak MB |");
+        md.AppendLine("|---|---|---|---|---|");
+        foreach (var s in summary)
+            md.AppendLine($"| {s.pipeline} | {F(s.median_s_per_epoch, 4)} | {F(s.min_s_per_epoch, 4)}..{F(s.max_s_per_epoch, 4)} | {F(s.median_wall_s, 1)} | {F(s.peak_mb, 0)} |");
+        AtomicFile.WriteText(prefix + ".md", md.ToString());
+        Console.WriteLine($"Wrote {prefix}.json and {prefix}.md");
+        return 0;
+    }
+
+    static Measurement RunOnce(string pipeline, int repeat, int epochs, int threads, string scratch, List<string> pluginFolders)
+    {
+        var args = new List<string> { "run", pipeline, "--quiet", "--set", $"model.with.epochs={epochs}", "--set", $"threads={threads}", "--set", $"output={scratch}" };
+        foreach (var f in pluginFolders) { args.Add("--plugins"); args.Add(f); }
+        var clock = Stopwatch.StartNew();
+        var (exit, stdout, stderr) = SelfProcess.Run(args);
+        var wall = clock.Elapsed.TotalSeconds;
+        if (exit != 0) throw new InvalidOperationException($"bench: {pipeline} failed (exit {exit}): {stderr.Trim()}");
+        var runDir = stdout.Trim().Split('\n').Last().Trim();
+
+        var seconds = File.ReadLines(Path.Combine(runDir, "history.csv")).Skip(2) // header, warm-up epoch
+            .Select(l => l.Split(',')[7]).Where(c => c.Length > 0)
+            .Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToList();
+        if (seconds.Count == 0) throw new InvalidOperationException($"bench: {pipeline}: its model recorded no epochs");
+        using var runJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(runDir, "run.json")));
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(runDir, "metrics.json")));
+        return new Measurement(Path.GetFileNameWithoutExtension(pipeline), repeat, Median(seconds), wall,
+            runJson.RootElement.GetProperty("peak_working_set_mb").GetDouble(), metrics.RootElement.GetProperty("accuracy").GetDouble());
+    }
+
+    static double Median(IEnumerable<double> values)
+    {
+        var v = values.OrderBy(x => x).ToArray();
+        return v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
+    }
+
+    static int Int(CommandLine cl, string name, int fallback) =>
+        cl.Options.TryGetValue(name, out var v) ? (int.TryParse(v, out var i) && i > 0 ? i : throw new UsageException($"{name} must be a positive integer")) : fallback;
+
+    static string F(double v, int digits) => v.ToString("F" + digits, CultureInfo.InvariantCulture);
+
+    static string CpuName()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+            return line?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+        }
+        catch (IOException) { return "unknown CPU"; }
+    }
+
+    /// <summary>The repository root (where LstmFcn.Pipeline.sln is), found upwards from the app folder or the current directory.</summary>
+    public static string RepoRoot()
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
+            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
+                if (File.Exists(Path.Combine(d.FullName, "LstmFcn.Pipeline.sln"))) return d.FullName;
+        return Environment.CurrentDirectory;
+    }
+}
+
+/// <summary>Starts this same CLI as a child process.</summary>
+static class SelfProcess
+{
+    public static (int Exit, string Stdout, string Stderr) Run(IEnumerable<string> args)
+    {
+        var host = Environment.ProcessPath!;
+        var psi = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet") psi.ArgumentList.Add(typeof(SelfProcess).Assembly.Location);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stderrTask = p.StandardError.ReadToEndAsync();
+        var stdout = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, stdout, stderrTask.Result);
+    }
+}
