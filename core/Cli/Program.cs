@@ -15,9 +15,10 @@ try
         "validate" => ValidateCommand.Execute(cl),
         "plugins" => PluginsCommand.Execute(cl),
         "bench" => BenchCommand.Execute(cl),
+        "reproduce" => ReproduceCommand.Execute(cl),
         "help" or "--help" or "-h" => HelpCommand.Execute(),
         "--version" or "version" => VersionCommand.Execute(),
-        _ => throw new UsageException($"unknown command '{cl.Verb}'; {NameSuggestions.Hint(cl.Verb, new[] { "run", "validate", "plugins", "bench", "help", "version" })}")
+        _ => throw new UsageException($"unknown command '{cl.Verb}'; {NameSuggestions.Hint(cl.Verb, new[] { "run", "validate", "plugins", "bench", "reproduce", "help", "version" })}")
     };
 }
 catch (UsageException e)

@@ -32,15 +32,24 @@ public sealed class PipelineDocument
     public static PipelineDocument Parse(string path, TextReader reader)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(reader);
         try
         {
-            stream.Load(reader);
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
             var message = e.InnerException?.Message ?? e.Message;
             throw new PipelineException(new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column),
                 "invalid YAML: " + StripMark(message));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way (not with a YamlException) when a '{' or '[' is left open and the
+            // next line is less indented; report where it stopped rather than crash.
+            var at = scanner.CurrentPosition;
+            throw new PipelineException(new SourceLocation(path, (int)at.Line, (int)at.Column),
+                "invalid YAML: cannot read on from here; is a '{' or '[' above left unclosed?");
         }
         if (stream.Documents.Count == 0)
             throw new PipelineException(new SourceLocation(path, 1, 1), "the file is empty; expected a mapping with at least 'loader' and 'model'");
@@ -101,7 +110,7 @@ public sealed class PipelineDocument
             s.Load(new StringReader(valueText.Length == 0 ? "''" : valueText));
             value = s.Documents.Count == 0 ? new YamlScalarNode("") : s.Documents[0].RootNode;
         }
-        catch (YamlException)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
             value = new YamlScalarNode(valueText);
         }
@@ -117,10 +126,13 @@ public sealed class PipelineDocument
                 case YamlMappingNode map:
                 {
                     var keyNode = new YamlScalarNode(key);
+                    // A key or mapping the override adds is reported as coming from it (an existing key keeps its place).
+                    _overrideOrigin[keyNode] = origin;
                     if (last) { map.Children[keyNode] = value; return; }
                     if (!map.Children.TryGetValue(keyNode, out var next))
                     {
                         next = new YamlMappingNode();
+                        _overrideOrigin[next] = origin;
                         map.Children[keyNode] = next;
                     }
                     current = next;

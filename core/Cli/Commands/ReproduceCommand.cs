@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using LstmFcn.Pipeline.Engine.Running;
+using YamlDotNet.RepresentationModel;
+
+namespace LstmFcn.Pipeline.Cli.Commands;
+
+/// <summary>
+/// <c>lstmfcn reproduce MANIFEST [--epochs E] [--datasets A,B] [--models m,n] [--threads T] [--output PREFIX]</c>:
+/// runs every (dataset × model) of a reproduction manifest through the model's pipeline template, each in a fresh
+/// process, and keeps a table of test accuracy beside the published values. Finished entries are kept across
+/// invocations (same epochs), so a long reproduction can be stopped and continued.
+/// </summary>
+static class ReproduceCommand
+{
+    sealed record Entry(string Dataset, string Model, int Epochs, double Accuracy, long? Cells, double WallSeconds, string RunDirectory);
+
+    sealed record Manifest(string DataRoot, string Output, Dictionary<string, string> Models, string ReferenceModel,
+        List<(string Dataset, double Paper)> Paper);
+
+    public static int Execute(CommandLine cl)
+    {
+        if (cl.Positional.Count != 1) throw new UsageException("usage: lstmfcn reproduce MANIFEST.yaml [--epochs E] [--datasets A,B] [--models m,n]");
+        var manifestPath = Path.GetFullPath(cl.Positional[0]);
+        var manifest = ReadManifest(manifestPath);
+        int? epochs = cl.Options.TryGetValue("--epochs", out var e) ? int.Parse(e, CultureInfo.InvariantCulture) : null;
+        var datasets = Filter(cl, "--datasets", manifest.Paper.Select(p => p.Dataset));
+        var models = Filter(cl, "--models", manifest.Models.Keys);
+        var prefix = cl.Options.GetValueOrDefault("--output") ?? Path.Combine(Path.GetDirectoryName(manifestPath)!, manifest.Output);
+        int epochsKey = epochs ?? 2000;
+
+        var entries = LoadEntries(prefix + ".json");
+        var started = Stopwatch.StartNew();
+        foreach (var dataset in datasets)
+            foreach (var model in models)
+            {
+                if (entries.Any(x => x.Dataset == dataset && x.Model == model && x.Epochs == epochsKey))
+                {
+                    Console.WriteLine($"{dataset} / {model}: done earlier, kept");
+                    continue;
+                }
+                var entry = RunOne(manifest, dataset, model, epochs, epochsKey, cl);
+                entries.RemoveAll(x => x.Dataset == dataset && x.Model == model && x.Epochs == epochsKey);
+                entries.Add(entry);
+                Write(prefix, manifest, entries, epochsKey, manifestPath, cl);
+                Console.WriteLine($"{dataset} / {model}: accuracy {entry.Accuracy:F4} (paper {manifest.Paper.First(p => p.Dataset == dataset).Paper:F4}), " +
+                                  $"cells {entry.Cells?.ToString() ?? "-"}, {entry.WallSeconds:F0} s");
+            }
+        Write(prefix, manifest, entries, epochsKey, manifestPath, cl);
+        Console.WriteLine($"Wrote {prefix}.md ({started.Elapsed.TotalMinutes:F1} min this invocation)");
+        return 0;
+    }
+
+    static Entry RunOne(Manifest manifest, string dataset, string model, int? epochs, int epochsKey, CommandLine cl)
+    {
+        var dir = Path.Combine(manifest.DataRoot, dataset);
+        var args = new List<string>
+        {
+            "run", manifest.Models[model], "--quiet",
+            "--set", $"name={dataset}-{model}",
+            "--set", $"loader.with.train={Path.Combine(dir, dataset + "_TRAIN.tsv")}",
+            "--set", $"loader.with.test={Path.Combine(dir, dataset + "_TEST.tsv")}",
+        };
+        if (epochs is { } ep) { args.Add("--set"); args.Add($"model.with.epochs={ep}"); }
+        if (cl.Options.TryGetValue("--threads", out var t)) { args.Add("--set"); args.Add($"threads={t}"); }
+        foreach (var f in cl.PluginFolders) { args.Add("--plugins"); args.Add(f); }
+
+        var clock = Stopwatch.StartNew();
+        var (exit, stdout, stderr) = SelfProcess.Run(args);
+        if (exit != 0) throw new InvalidOperationException($"reproduce: {dataset} / {model} failed (exit {exit}): {stderr.Trim()}");
+        var runDir = stdout.Trim().Split('\n').Last().Trim();
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(runDir, "metrics.json")));
+        long? cells = null;
+        var network = Path.Combine(runDir, "model", "network.json");
+        if (File.Exists(network))
+        {
+            using var n = JsonDocument.Parse(File.ReadAllText(network));
+            if (n.RootElement.TryGetProperty("HyperParameters", out var hp) && hp.TryGetProperty("cells", out var c)) cells = c.GetInt64();
+        }
+        return new Entry(dataset, model, epochsKey, metrics.RootElement.GetProperty("accuracy").GetDouble(), cells, clock.Elapsed.TotalSeconds, runDir);
+    }
+
+    static void Write(string prefix, Manifest manifest, List<Entry> entries, int epochs, string manifestPath, CommandLine cl)
+    {
+        var models = manifest.Models.Keys.ToList();
+        var md = new StringBuilder();
+        md.AppendLine($"# Reproduction: {Path.GetFileNameWithoutExtension(manifestPath)} ({epochs} epochs)").AppendLine();
+        md.AppendLine($"Command: `lstmfcn reproduce {Path.GetRelativePath(BenchCommand.RepoRoot(), manifestPath)}" +
+                      $"{(cl.Options.TryGetValue("--epochs", out var e) ? $" --epochs {e}" : "")}` — seed 42 (the templates'), " +
+                      $"{Environment.ProcessorCount} cores. Test accuracy; the paper column is Table I ({manifest.ReferenceModel}). " +
+                      "Cells are chosen by a validation split of the training set; the test set selects nothing.").AppendLine();
+        md.Append("| dataset | paper |");
+        foreach (var m in models) md.Append($" {m} | cells | wall s |");
+        md.AppendLine();
+        md.Append("|---|---|");
+        foreach (var _ in models) md.Append("---|---|---|");
+        md.AppendLine();
+        foreach (var (dataset, paper) in manifest.Paper)
+        {
+            md.Append($"| {dataset} | {paper:F4} |");
+            foreach (var m in models)
+            {
+                var x = entries.FirstOrDefault(en => en.Dataset == dataset && en.Model == m && en.Epochs == epochs);
+                md.Append(x is null ? " – | | |" : $" {x.Accuracy:F4} | {x.Cells?.ToString() ?? ""} | {x.WallSeconds:F0} |");
+            }
+            md.AppendLine();
+        }
+        md.Append("| **mean** |");
+        md.Append($" {manifest.Paper.Average(p => p.Paper):F4} |");
+        foreach (var m in models)
+        {
+            var done = entries.Where(en => en.Model == m && en.Epochs == epochs).ToList();
+            var paperOfDone = manifest.Paper.Where(p => done.Any(d => d.Dataset == p.Dataset)).Select(p => p.Paper).ToList();
+            md.Append(done.Count == 0 ? " – | | |" :
+                $" {done.Average(d => d.Accuracy):F4} ({done.Count}/{manifest.Paper.Count} sets; paper on those {paperOfDone.Average():F4}) | | {done.Sum(d => d.WallSeconds):F0} |");
+        }
+        md.AppendLine();
+        AtomicFile.WriteText(prefix + ".md", md.ToString());
+        AtomicFile.WriteText(prefix + ".json", JsonSerializer.Serialize(entries, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    static List<Entry> LoadEntries(string path) =>
+        File.Exists(path) ? JsonSerializer.Deserialize<List<Entry>>(File.ReadAllText(path)) ?? new() : new();
+
+    static List<string> Filter(CommandLine cl, string option, IEnumerable<string> all)
+    {
+        var list = all.ToList();
+        if (!cl.Options.TryGetValue(option, out var wanted)) return list;
+        var chosen = wanted.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        foreach (var c in chosen.Where(c => !list.Contains(c)))
+            throw new UsageException($"{option}: '{c}' is not in the manifest ({string.Join(", ", list)})");
+        return list.Where(chosen.Contains).ToList();
+    }
+
+    static Manifest ReadManifest(string path)
+    {
+        var stream = new YamlStream();
+        using (var reader = new StreamReader(path)) stream.Load(reader);
+        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        var dir = Path.GetDirectoryName(path)!;
+        string Scalar(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var v) && v is YamlScalarNode s && s.Value is { } text
+            ? text : throw new UsageException($"{path}: missing '{key}'");
+        var models = ((YamlMappingNode)root.Children[new YamlScalarNode("models")]).Children
+            .ToDictionary(kv => ((YamlScalarNode)kv.Key).Value!, kv => Path.GetFullPath(Path.Combine(dir, ((YamlScalarNode)kv.Value).Value!)));
+        var paper = ((YamlMappingNode)root.Children[new YamlScalarNode("paper")]).Children
+            .Select(kv => (((YamlScalarNode)kv.Key).Value!, double.Parse(((YamlScalarNode)kv.Value).Value!, CultureInfo.InvariantCulture))).ToList();
+        return new Manifest(Path.GetFullPath(Path.Combine(dir, Scalar("data"))), Scalar("output"), models, Scalar("reference_model"), paper);
+    }
+}
