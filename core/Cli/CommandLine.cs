@@ -11,7 +11,7 @@ public sealed class CommandLine
     public Dictionary<string, string> Options { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Options that take a value (<c>--name value</c> or <c>--name=value</c>).</summary>
-    static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal) { "--set", "--plugins", "--output", "--runs", "--epochs", "--repeats", "--datasets", "--models", "--threads", "--seed" };
+    static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal) { "--set", "--plugins", "--output", "--runs", "--epochs", "--repeats", "--datasets", "--models", "--threads", "--seed", "--resume" };
 
     public static CommandLine Parse(string[] args)
     {
@@ -31,7 +31,6 @@ public sealed class CommandLine
                     value = args[++i];
                 }
                 else if (a is "--help") { cl.Options["--help"] = "true"; continue; }
-                else if (a is "--resume" or "--no-build") { cl.Options[a] = "true"; continue; }
                 else throw new UsageException($"unknown option '{a}'");
 
                 if (name == "--set") cl.Overrides.Add(value);

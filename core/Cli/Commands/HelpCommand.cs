@@ -9,6 +9,7 @@ static class HelpCommand
 
             Usage:
               lstmfcn run PIPELINE.yaml [--set KEY=VALUE]... [--plugins DIR]... [--quiet]
+              lstmfcn run --resume RUN_DIR [--set KEY=VALUE]...   (continue an interrupted run from its checkpoints)
               lstmfcn validate PIPELINE.yaml [--set KEY=VALUE]... [--plugins DIR]...
               lstmfcn plugins [--plugins DIR]...
               lstmfcn plugins describe NAME

@@ -4,12 +4,23 @@ using Spectre.Console;
 
 namespace LstmFcn.Pipeline.Cli.Commands;
 
-/// <summary><c>lstmfcn run PIPELINE [--set k=v]... [--plugins DIR]... [--quiet]</c></summary>
+/// <summary>
+/// <c>lstmfcn run PIPELINE [--set k=v]... [--plugins DIR]... [--quiet]</c>, or <c>lstmfcn run --resume RUN_DIR</c> to
+/// continue an interrupted run in its own directory from its resolved pipeline and checkpoints.
+/// </summary>
 static class RunCommand
 {
     public static int Execute(CommandLine cl)
     {
-        var (pipeline, catalog) = PipelineLoading.Resolve(cl);
+        string? resume = null;
+        if (cl.Options.TryGetValue("--resume", out var resumeDir))
+        {
+            if (cl.Positional.Count != 0) throw new UsageException("--resume RUN_DIR takes no pipeline file: it reruns RUN_DIR/pipeline.resolved.yaml");
+            resume = Path.GetFullPath(resumeDir);
+            if (!File.Exists(Path.Combine(resume, "pipeline.resolved.yaml")))
+                throw new UsageException($"{resume}: not a run directory (no pipeline.resolved.yaml)");
+        }
+        var (pipeline, catalog) = PipelineLoading.Resolve(cl, resume is null ? null : Path.Combine(resume, "pipeline.resolved.yaml"));
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
@@ -17,8 +28,8 @@ static class RunCommand
         bool interactive = !cl.Quiet && AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
         var runner = new PipelineRunner(catalog);
         var result = cl.Quiet
-            ? runner.Run(pipeline, new RunOptions(console, NoProgress.Instance, cancel.Token))
-            : TerminalProgress.Run(interactive, progress => runner.Run(pipeline, new RunOptions(console, progress, cancel.Token)));
+            ? runner.Run(pipeline, new RunOptions(console, NoProgress.Instance, cancel.Token), resume)
+            : TerminalProgress.Run(interactive, progress => runner.Run(pipeline, new RunOptions(console, progress, cancel.Token), resume));
         Console.WriteLine(result.RunDirectory);
         return 0;
     }

@@ -126,7 +126,7 @@ public sealed class PipelineDocument
                 case YamlMappingNode map:
                 {
                     var keyNode = new YamlScalarNode(key);
-                    // A key or mapping the override adds is reported as coming from it (an existing key keeps its place).
+                    // A key or mapping the override adds is reported as coming from the override.
                     _overrideOrigin[keyNode] = origin;
                     if (last) { map.Children[keyNode] = value; return; }
                     if (!map.Children.TryGetValue(keyNode, out var next))

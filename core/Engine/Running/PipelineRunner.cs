@@ -27,11 +27,15 @@ public sealed class PipelineRunner
 
     public PipelineRunner(PluginCatalog catalog) => _catalog = catalog;
 
-    public RunResult Run(ResolvedPipeline pipeline, RunOptions options)
+    /// <summary>
+    /// Runs the pipeline in a new run directory, or — with <paramref name="resumeDirectory"/> — again in an earlier
+    /// run's directory, where plugins find what they left (e.g. training checkpoints) and continue from it.
+    /// </summary>
+    public RunResult Run(ResolvedPipeline pipeline, RunOptions options, string? resumeDirectory = null)
     {
         var def = pipeline.Definition;
         var started = DateTime.UtcNow;
-        var dir = RunDirectory.Create(def.Output, def.Name, DateTime.Now);
+        var dir = resumeDirectory is null ? RunDirectory.Create(def.Output, def.Name, DateTime.Now) : RunDirectory.Open(resumeDirectory);
         using var log = new RunLog(dir.PathOf("run.log"), options.Console);
         var context = new RunContext(def.Seed, def.Device, dir.Path, log, options.Progress, dir, options.Cancellation)
         {
@@ -39,7 +43,7 @@ public sealed class PipelineRunner
         };
         dir.WriteText("pipeline.resolved.yaml", ResolvedPipelineWriter.ToYaml(pipeline));
         WriteStatus(dir, def, "running", started, null, null);
-        log.Info($"Run directory: {dir.Path}");
+        log.Info(resumeDirectory is null ? $"Run directory: {dir.Path}" : $"Resuming in {dir.Path}");
 
         try
         {
@@ -158,6 +162,7 @@ public sealed class PipelineRunner
             $"LstmFcn.Pipeline {typeof(PipelineRunner).Assembly.GetName().Version}",
             DateTime.UtcNow);
         AtomicFile.WriteText(Path.Combine(temp, SavedModelManifest.FileName), manifest.ToJson());
+        if (Directory.Exists(final)) Directory.Delete(final, recursive: true); // a resumed run replaces its earlier model
         Directory.Move(temp, final);
     }
 

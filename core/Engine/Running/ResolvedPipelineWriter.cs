@@ -12,7 +12,6 @@ public static class ResolvedPipelineWriter
         var root = new Dictionary<string, object?>
         {
             ["name"] = def.Name,
-            ["source"] = Path.GetFullPath(def.Document.Path),
             ["seed"] = def.Seed,
             ["device"] = def.Device.ToString().ToLowerInvariant(),
             ["threads"] = def.Threads,
@@ -23,7 +22,8 @@ public static class ResolvedPipelineWriter
         root["model"] = p.Model is { } m ? Step(m.Plugin, m.Arguments) : new Dictionary<string, object?> { ["from"] = def.ModelFrom };
         root["report"] = p.Report.Select(s => Step(s.Plugin, s.Arguments)).ToList();
         root["output"] = def.Output;
-        return new SerializerBuilder().Build().Serialize(root);
+        // The source is a comment: the file stays a valid pipeline that `run --resume` reads back.
+        return $"# Resolved from {Path.GetFullPath(def.Document.Path)}\n" + new SerializerBuilder().Build().Serialize(root);
     }
 
     static Dictionary<string, object?> Step(IPlugin plugin, PluginArguments args) => new()
