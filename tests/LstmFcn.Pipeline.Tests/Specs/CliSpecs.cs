@@ -1,0 +1,149 @@
+using LstmFcn.Pipeline.Tests.Support;
+
+namespace LstmFcn.Pipeline.Tests.Specs;
+
+/// <summary>
+/// The <c>lstmfcn</c> command as users run it. Exit codes: 0 done, 1 the run failed, 2 invalid pipeline or usage.
+/// Problems go to stderr as <c>error: file:line:column: message</c>.
+/// </summary>
+public sealed class CliSpecs : IDisposable
+{
+    readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    string BadPipeline() => _temp.Write("bad.yaml", $"""
+        name: bad
+        loader:
+          plugin: ucr
+          with:
+            train: {Repo.Dataset("ucr", "GunPoint", "TRAIN", "tsv")}
+        preprocess:
+          - plugin: znrom
+        model: {"{plugin: 1nn}"}
+        output: runs
+        """);
+
+    [Fact]
+    public void Validate_of_a_bad_pipeline_exits_2_with_a_line_numbered_message_on_stderr()
+    {
+        var path = BadPipeline();
+
+        var result = Cli.Run(_temp.Path, "validate", path);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"error: {path}:7:13: preprocess[0]: unknown preprocessor plugin 'znrom'; did you mean 'znorm'", result.Stderr);
+        Assert.DoesNotContain("valid.", result.Stdout);
+    }
+
+    [Fact]
+    public void Validate_of_a_good_pipeline_exits_0()
+    {
+        var path = Path.Combine(Repo.Pipelines, "gunpoint-1nn.yaml");
+
+        var result = Cli.Run(_temp.Path, "validate", path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"{path}: valid. loader ucr, 1 preprocessing step(s), model 1nn", result.Stdout);
+    }
+
+    [Fact]
+    public void An_invalid_override_exits_2_naming_the_override()
+    {
+        var result = Cli.Run(_temp.Path, "validate", Path.Combine(Repo.Pipelines, "gunpoint-1nn.yaml"), "--set", "model.with.window=2");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("error: --set model.with.window=2: model (1nn): parameter 'window' must be 0 .. 1, found 2", result.Stderr);
+    }
+
+    [Fact]
+    public void Plugins_exits_0_listing_the_built_in_plugins()
+    {
+        var result = Cli.Run(_temp.Path, "plugins");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        foreach (var name in new[] { "ucr", "znorm", "dataset-znorm", "fixed-length", "1nn", "metrics" })
+            Assert.Matches($@"\b{System.Text.RegularExpressions.Regex.Escape(name)}\b", result.Stdout);
+        Assert.Matches(@"loader\s+.\s+ucr\b", result.Stdout);
+        Assert.DoesNotContain("moving-average", result.Stdout);
+    }
+
+    [Fact]
+    public void Plugins_lists_a_plugin_dropped_into_a_plugins_folder()
+    {
+        var result = Cli.Run(_temp.Path, "plugins", "--plugins", Repo.UserPlugins);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches(@"preprocessor\s+.\s+moving-average\b", result.Stdout);
+        Assert.Contains(Repo.UserPlugins, result.Stdout);
+    }
+
+    [Fact]
+    public void Plugins_are_found_in_the_users_home_folder()
+    {
+        var home = Path.Combine(_temp.Path, ".home", ".lstmfcn", "plugins", Repo.SamplePluginAssembly);
+        Directory.CreateDirectory(home);
+        foreach (var file in Directory.GetFiles(Repo.SamplePluginFolder)) File.Copy(file, Path.Combine(home, Path.GetFileName(file)));
+
+        var result = Cli.Run(_temp.Path, "plugins", "describe", "moving-average");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("moving-average (preprocessor): centred moving average", result.Stdout);
+        Assert.Matches(@"window\s+.\s+integer\s+.\s+3\s+.\s+>= 1", result.Stdout);
+    }
+
+    [Fact]
+    public void Running_a_malformed_pipeline_exits_2_and_leaves_no_run_directory()
+    {
+        var path = BadPipeline();
+
+        var result = Cli.Run(_temp.Path, "run", path, "--quiet");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"{path}:7:13:", result.Stderr);
+        Assert.False(Directory.Exists(_temp["runs"]), "no run directory for a pipeline that does not validate");
+    }
+
+    [Fact]
+    public void A_quiet_run_prints_only_its_run_directory()
+    {
+        var output = _temp["runs"];
+
+        var result = Cli.Run(_temp.Path, "run", Path.Combine(Repo.Pipelines, "gunpoint-1nn.yaml"), "--quiet", "--set", $"output={output}");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var dir = Assert.Single(result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(output, Path.GetDirectoryName(dir));
+        Assert.True(File.Exists(Path.Combine(dir, "predictions.csv")));
+        Assert.True(File.Exists(Path.Combine(dir, "model", "pipeline-model.json")));
+    }
+
+    [Fact]
+    public void A_run_that_fails_exits_1_and_names_its_run_directory()
+    {
+        var train = _temp.Write("tiny_TRAIN.tsv", "1\t0\t1\t2\n2\t2\t1\t0\n");
+        var test = _temp.Write("tiny_TEST.tsv", "1\t0\t1\tNaN\n");
+        var path = _temp.Write("failing.yaml", $"""
+            loader: {"{plugin: ucr, with: {train: "}{train}, test: {test}{"}}"}
+            model: {"{plugin: 1nn}"}
+            output: runs
+            """);
+
+        var result = Cli.Run(_temp.Path, "run", path, "--quiet");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("error: 1nn: Euclidean distance needs equal lengths", result.Stderr);
+        Assert.Contains($"The run directory keeps the log: {_temp["runs"]}", result.Stderr);
+        var dir = Assert.Single(Directory.GetDirectories(_temp["runs"]));
+        Assert.Contains("\"status\": \"failed\"", File.ReadAllText(Path.Combine(dir, "run.json")));
+    }
+
+    [Fact]
+    public void An_unknown_command_exits_2_with_a_suggestion()
+    {
+        var result = Cli.Run(_temp.Path, "valdate", "x.yaml");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("error: unknown command 'valdate'; did you mean 'validate'?", result.Stderr);
+    }
+}
