@@ -17,7 +17,8 @@ public static class StateFile
             w.Write(state.Count);
             foreach (var (name, tensor) in state)
             {
-                using var cpu = tensor.detach().cpu().contiguous();
+                using var scope = NewDisposeScope(); // detach() and cpu() make intermediates too
+                var cpu = tensor.detach().cpu().contiguous();
                 w.Write(name);
                 w.Write((int)cpu.dtype);
                 w.Write(cpu.shape.Length);

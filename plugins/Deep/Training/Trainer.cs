@@ -189,7 +189,11 @@ public sealed class Trainer
         foreach (var (name, value) in _network.state_dict())
         {
             if (_best.TryGetValue(name, out var copy)) copy.copy_(value);
-            else _best[name] = value.detach().clone();
+            else
+            {
+                using var detached = value.detach();
+                _best[name] = detached.clone();
+            }
         }
     }
 

@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.Text.Json;
+using LstmFcn.Pipeline.Engine.Running;
+using LstmFcn.Pipeline.Tests.Support;
+using TorchSharp;
+
+namespace LstmFcn.Pipeline.Tests.Specs;
+
+/// <summary>
+/// LSTM-FCN and ALSTM-FCN on TorchSharp, run end to end through the engine on real UCR/UEA data: TorchSharp loads
+/// on this machine, the models learn, a saved model predicts exactly what it predicted, runs are deterministic and
+/// resumable, and training leaks no tensors.
+/// </summary>
+public sealed class DeepModelSpecs : IClassFixture<DeepModelSpecs.LstmFcnRun>
+{
+    /// <summary>The CI's short version of the recipe: LSTM-FCN on GunPoint for 150 epochs.</summary>
+    public sealed class LstmFcnRun : IDisposable
+    {
+        public TempFolder Temp { get; } = new();
+        public RunResult Result { get; }
+
+        public LstmFcnRun()
+        {
+            var path = PipelineFiles.GunPoint(Temp, "gunpoint-lstmfcn", "{plugin: lstm-fcn, with: {epochs: 150}}", Temp["runs"], "dataset-znorm");
+            Result = PipelineFiles.Run(path);
+        }
+
+        public void Dispose() => Temp.Dispose();
+    }
+
+    readonly LstmFcnRun _run;
+    public DeepModelSpecs(LstmFcnRun run) => _run = run;
+
+    static JsonElement Json(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement;
+    static double Accuracy(RunResult run) => Json(Path.Combine(run.RunDirectory, "metrics.json")).GetProperty("accuracy").GetDouble();
+
+    /// <summary>Probability columns of predictions.csv, exactly as written.</summary>
+    static string[] Probabilities(RunResult run) =>
+        File.ReadLines(Path.Combine(run.RunDirectory, "predictions.csv")).Skip(1).Select(l => string.Join(',', l.Split(',').Skip(3))).ToArray();
+
+    /// <summary>history.csv without the seconds column (timing differs between identical runs).</summary>
+    static string[] HistoryWithoutTimes(RunResult run) =>
+        File.ReadLines(Path.Combine(run.RunDirectory, "history.csv")).Select(l => string.Join(',', l.Split(',').Take(7))).ToArray();
+
+    [Fact]
+    public void TorchSharp_initialises_in_this_host()
+    {
+        // On Debian 12 this only works because the build marked GLIBCXX_3.4.32 weak in libLibTorchSharp.so.
+        using var t = torch.arange(1, 5, dtype: torch.float32);
+        Assert.Equal(10f, t.sum().item<float>());
+    }
+
+    [Fact]
+    public void Lstm_fcn_learns_gunpoint_in_150_epochs()
+    {
+        var accuracy = Accuracy(_run.Result);
+        Assert.True(accuracy >= 0.90, $"accuracy {accuracy}");
+        Assert.Equal(151, File.ReadLines(Path.Combine(_run.Result.RunDirectory, "history.csv")).Count());
+        Assert.True(File.Exists(Path.Combine(_run.Result.RunDirectory, "model", "network.weights")));
+        Assert.True(File.Exists(Path.Combine(_run.Result.RunDirectory, "checkpoint", "state.json")));
+    }
+
+    [Fact]
+    public void A_saved_model_predicts_exactly_what_it_predicted()
+    {
+        var temp = _run.Temp;
+        var path = temp.Write("predict.yaml", $"""
+            name: gunpoint-predict
+            device: cpu
+            loader:
+              plugin: ucr
+              with:
+                train: {Repo.Dataset("ucr", "GunPoint", "TRAIN", "tsv")}
+                test: {Repo.Dataset("ucr", "GunPoint", "TEST", "tsv")}
+            model:
+              from: {Path.Combine(_run.Result.RunDirectory, "model")}
+            report:
+              - plugin: metrics
+                with: {"{print: false}"}
+            output: {temp["predict-runs"]}
+            """);
+
+        var again = PipelineFiles.Run(path);
+
+        Assert.Equal(Probabilities(_run.Result), Probabilities(again));
+    }
+
+    [Fact]
+    public void Alstm_fcn_learns_gunpoint_and_exports_its_attention()
+    {
+        using var temp = new TempFolder();
+        var path = PipelineFiles.GunPoint(temp, "gunpoint-alstmfcn", "{plugin: alstm-fcn, with: {epochs: 150}}", temp["runs"], "dataset-znorm");
+
+        var run = PipelineFiles.Run(path);
+
+        Assert.True(Accuracy(run) >= 0.90, $"accuracy {Accuracy(run)}");
+        var attention = File.ReadAllLines(Path.Combine(run.RunDirectory, "attention.csv"));
+        Assert.Equal(151, attention.Length);                       // header + one row per test series
+        Assert.Equal(1 + 150, attention[0].Split(',').Length);     // id + one context value per time point
+    }
+
+    [Fact]
+    public void Temporal_attention_is_a_distribution_over_time()
+    {
+        using var temp = new TempFolder();
+        var path = PipelineFiles.GunPoint(temp, "gunpoint-alstm-temporal",
+            "{plugin: alstm-fcn, with: {epochs: 3, lstm_view: temporal, filters: [16, 32, 16]}}", temp["runs"], "dataset-znorm");
+
+        var run = PipelineFiles.Run(path);
+
+        foreach (var row in File.ReadLines(Path.Combine(run.RunDirectory, "attention.csv")).Skip(1))
+        {
+            var alpha = row.Split(',').Skip(1).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(150, alpha.Length);
+            Assert.InRange(alpha.Sum(), 0.999, 1.001);
+            Assert.All(alpha, a => Assert.True(a >= 0));
+        }
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_result_and_another_seed_does_not()
+    {
+        using var temp = new TempFolder();
+        RunResult Train(int seed)
+        {
+            var path = PipelineFiles.GunPoint(temp, $"seed{seed}-{Guid.NewGuid():N}", "{plugin: lstm-fcn, with: {epochs: 15}}", temp["runs"], "dataset-znorm");
+            return PipelineFiles.Run(PipelineFiles.Resolve(path, null, $"seed={seed}"));
+        }
+
+        var first = Train(7);
+        var second = Train(7);
+        var other = Train(8);
+
+        Assert.Equal(HistoryWithoutTimes(first), HistoryWithoutTimes(second));
+        Assert.Equal(Probabilities(first), Probabilities(second));
+        Assert.NotEqual(HistoryWithoutTimes(first), HistoryWithoutTimes(other));
+    }
+
+    [Fact]
+    public void A_resumed_run_ends_exactly_where_an_uninterrupted_run_ends()
+    {
+        using var temp = new TempFolder();
+        var path = PipelineFiles.GunPoint(temp, "resume", "{plugin: lstm-fcn, with: {epochs: 30, checkpoint_every: 10}}", temp["runs"], "dataset-znorm");
+        var straight = PipelineFiles.Run(path);
+
+        // Stop after 20 epochs (the checkpoint at epoch 20 is what a killed run leaves), then resume to 30.
+        var interrupted = PipelineFiles.Run(PipelineFiles.Resolve(path, null, "model.with.epochs=20"));
+        var resumedPipeline = PipelineFiles.Resolve(Path.Combine(interrupted.RunDirectory, "pipeline.resolved.yaml"), null, "model.with.epochs=30");
+        var resumed = new PipelineRunner(Plugins.BuiltIn).Run(resumedPipeline,
+            new RunOptions(SilentConsole.Instance, NoProgress.Instance), interrupted.RunDirectory);
+
+        Assert.Equal(HistoryWithoutTimes(straight), HistoryWithoutTimes(resumed));
+        Assert.Equal(Probabilities(straight), Probabilities(resumed));
+    }
+
+    [Fact]
+    public void Training_leaks_no_tensors_however_many_epochs_it_runs()
+    {
+        using var temp = new TempFolder();
+        long Live() => DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount;
+        void Train(int epochs) =>
+            PipelineFiles.Run(PipelineFiles.GunPoint(temp, $"leak{epochs}", $"{{plugin: lstm-fcn, with: {{epochs: {epochs}, filters: [16, 32, 16]}}}}", temp["runs"], "dataset-znorm"));
+
+        Train(5); // first use allocates libtorch's one-off state
+        long before = Live();
+        Train(10);
+        long afterShort = Live();
+        Train(210);
+        long afterLong = Live();
+
+        // 200 more epochs must not leave 200 more tensors (a per-batch leak would leave several per epoch).
+        Assert.True(afterLong - afterShort <= Math.Max(0, afterShort - before) + 5,
+            $"live tensors: {before} → {afterShort} after 10 epochs → {afterLong} after 210 epochs");
+    }
+
+    [Fact]
+    public void The_modern_variant_with_squeeze_excitation_residuals_and_dense_head_learns()
+    {
+        using var temp = new TempFolder();
+        var path = PipelineFiles.GunPoint(temp, "gunpoint-modern",
+            "{plugin: lstm-fcn, with: {epochs: 100, se: true, residual: true, head_units: 512}}", temp["runs"], "dataset-znorm");
+
+        Assert.True(Accuracy(PipelineFiles.Run(path)) >= 0.85);
+    }
+
+    [Fact]
+    public void Squeeze_excitation_lstm_fcn_classifies_multivariate_basic_motions()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("basicmotions.yaml", $"""
+            name: basicmotions-mlstmfcn
+            device: cpu
+            loader:
+              plugin: ucr
+              with:
+                train: {Repo.Dataset("uea", "BasicMotions", "TRAIN", "ts")}
+                test: {Repo.Dataset("uea", "BasicMotions", "TEST", "ts")}
+            preprocess: [dataset-znorm]
+            model:
+              plugin: lstm-fcn
+              with: {"{epochs: 100, se: true}"}
+            report:
+              - plugin: metrics
+                with: {"{print: false}"}
+            output: {temp["runs"]}
+            """);
+
+        var run = PipelineFiles.Run(path);
+
+        Assert.True(Accuracy(run) >= 0.85, $"accuracy {Accuracy(run)}"); // 6 channels × 100, 4 classes: chance is 0.25
+    }
+
+    [Fact]
+    public void Fine_tuning_rounds_halve_the_learning_rate_each_round()
+    {
+        using var temp = new TempFolder();
+        var path = PipelineFiles.GunPoint(temp, "finetune",
+            "{plugin: lstm-fcn, with: {epochs: 4, finetune_rounds: 2, finetune_epochs: 3, filters: [16, 32, 16]}}", temp["runs"], "dataset-znorm");
+
+        var run = PipelineFiles.Run(path);
+
+        var rows = File.ReadLines(Path.Combine(run.RunDirectory, "history.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(4 + 3 + 3, rows.Count);
+        double RateOfRound(int round) => double.Parse(rows.First(r => r[1] == round.ToString(CultureInfo.InvariantCulture))[6], CultureInfo.InvariantCulture);
+        Assert.Equal(1e-3, RateOfRound(0), 10);
+        Assert.Equal(5e-4, RateOfRound(1), 10);
+        Assert.Equal(2.5e-4, RateOfRound(2), 10);
+    }
+
+    [Fact]
+    public void Cells_are_chosen_on_a_split_of_the_training_set()
+    {
+        using var temp = new TempFolder();
+        var path = PipelineFiles.GunPoint(temp, "cells",
+            "{plugin: lstm-fcn, with: {epochs: 5, cells_candidates: [8, 16], filters: [16, 32, 16]}}", temp["runs"], "dataset-znorm");
+
+        var run = PipelineFiles.Run(path);
+
+        var log = File.ReadAllText(Path.Combine(run.RunDirectory, "run.log"));
+        Assert.Contains("cell selection: 8 cells", log);
+        Assert.Contains("cell selection: 16 cells", log);
+        Assert.Contains("held-out training series", log);
+        var chosen = Json(Path.Combine(run.RunDirectory, "model", "network.json")).GetProperty("HyperParameters").GetProperty("cells").GetInt64();
+        Assert.Contains(chosen, new long[] { 8, 16 });
+    }
+
+    [Fact]
+    public void Asking_for_cuda_where_there_is_none_fails_with_a_clear_message()
+    {
+        if (torch.cuda.is_available()) return; // a GPU machine can honour the request
+        using var temp = new TempFolder();
+        var path = PipelineFiles.GunPoint(temp, "cuda", "{plugin: lstm-fcn, with: {epochs: 1}}", temp["runs"], "dataset-znorm");
+
+        var e = Assert.Throws<RunFailedException>(() => PipelineFiles.Run(PipelineFiles.Resolve(path, null, "device=cuda")));
+
+        Assert.Contains("CUDA is not available", e.Message);
+        Assert.Equal("failed", Json(Path.Combine(e.RunDirectory, "run.json")).GetProperty("status").GetString());
+    }
+}
