@@ -52,4 +52,29 @@ public sealed record RunOutcome(
     ProbabilityMatrix TestProbabilities,
     ITrainedModel Model,
     TimeSpan FitTime,
-    TimeSpan PredictTime);
+    TimeSpan PredictTime)
+{
+    /// <summary>
+    /// The fitted preprocessing and model as one predictor of raw data (what the loader produces), for reporters
+    /// that classify more than the test set, e.g. every pixel of a raster cube. Null when the engine gives none.
+    /// </summary>
+    public ITrainedPipeline? Pipeline { get; init; }
+
+    /// <summary>How <see cref="TestProbabilities"/> were obtained: "holdout" (a test set) or "5-fold cv" (out-of-fold).</summary>
+    public string Evaluation { get; init; } = "holdout";
+}
+
+/// <summary>A trained pipeline: its fitted preprocessing steps followed by its model.</summary>
+public interface ITrainedPipeline
+{
+    ClassLabels Classes { get; }
+    /// <summary>Applies the fitted preprocessing (the evaluation transform, never the training one).</summary>
+    TimeSeriesDataset Prepare(TimeSeriesDataset raw);
+    /// <summary>Prepare, then the model's class probabilities.</summary>
+    ProbabilityMatrix PredictProbabilities(TimeSeriesDataset raw, RunContext context);
+    /// <summary>
+    /// A digest of everything that decides predictions (model files, preprocessing state, arguments), so derived
+    /// results such as finished map blocks can tell whether they came from this very pipeline.
+    /// </summary>
+    string Fingerprint { get; }
+}

@@ -26,6 +26,7 @@ public sealed class MetricsReporter : IReporterPlugin
         var json = new Dictionary<string, object>
         {
             ["pipeline"] = outcome.PipelineName,
+            ["evaluation"] = outcome.Evaluation,
             ["test_samples"] = m.Count,
             ["accuracy"] = m.Accuracy,
             ["error"] = m.Error,
@@ -56,7 +57,7 @@ public sealed class MetricsReporter : IReporterPlugin
             JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
 
         if (!args.GetBool("print")) return;
-        context.Log.Table($"{outcome.PipelineName}: test metrics", new[] { "metric", "value" }, new[]
+        context.Log.Table($"{outcome.PipelineName}: {(outcome.Evaluation == "holdout" ? "test" : outcome.Evaluation)} metrics", new[] { "metric", "value" }, new[]
         {
             Row("accuracy", m.Accuracy), Row("error", m.Error), Row("per-class error (MPCE term)", m.PerClassError),
             Row("macro F1", m.MacroF1), Row("balanced accuracy", m.BalancedAccuracy),

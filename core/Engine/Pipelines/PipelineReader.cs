@@ -6,7 +6,8 @@ namespace LstmFcn.Pipeline.Engine.Pipelines;
 /// <summary>Reads the top-level structure of a pipeline document, collecting every problem with its location.</summary>
 public static class PipelineReader
 {
-    static readonly string[] TopLevelKeys = { "name", "description", "seed", "device", "threads", "plugins", "loader", "preprocess", "model", "report", "output" };
+    static readonly string[] TopLevelKeys = { "name", "description", "seed", "device", "threads", "plugins", "loader", "preprocess", "model", "report", "output", "evaluate" };
+    static readonly string[] EvaluateKeys = { "kfold", "final_fit" };
     static readonly string[] StepKeys = { "plugin", "with", "name" };
     static readonly string[] ModelKeys = { "plugin", "with", "name", "from" };
 
@@ -86,8 +87,37 @@ public static class PipelineReader
         string output = ReadScalar(doc, root, "output", errors) ?? "runs";
         output = Path.GetFullPath(Path.Combine(doc.Directory, output));
 
+        var evaluation = ReadEvaluation(doc, root, errors);
+        if (evaluation is not null && modelFrom is not null)
+            errors.Add(new(doc.LocationOf(Child(root, "evaluate")!), "cross-validation fits models; it cannot evaluate a saved model ('model: from:')"));
+
         if (errors.Count > 0) throw new PipelineException(errors);
-        return new PipelineDefinition(doc, name, seed, device, threads, pluginFolders, loader!, preprocess, model, modelFrom, report, output);
+        return new PipelineDefinition(doc, name, seed, device, threads, pluginFolders, loader!, preprocess, model, modelFrom, report, output)
+        {
+            Evaluation = evaluation
+        };
+    }
+
+    static EvaluationDefinition? ReadEvaluation(PipelineDocument doc, YamlMappingNode root, List<PipelineError> errors)
+    {
+        if (Child(root, "evaluate") is not { } node) return null;
+        if (node is not YamlMappingNode map)
+        {
+            errors.Add(new(doc.LocationOf(node), "'evaluate' must be a mapping, e.g. {kfold: 5}"));
+            return null;
+        }
+        foreach (var (k, _) in map.Children)
+            if (!EvaluateKeys.Contains(Scalar(k)))
+                errors.Add(new(doc.LocationOf(k), $"unknown key '{Scalar(k)}' in evaluate; {NameSuggestions.Hint(Scalar(k), EvaluateKeys)}"));
+        int folds = 0;
+        if (Child(map, "kfold") is not { } kNode)
+            errors.Add(new(doc.LocationOf(map), "evaluate: missing 'kfold' (the number of cross-validation folds, at least 2)"));
+        else if (kNode is not YamlScalarNode { Value: var kText } || !int.TryParse(kText, NumberStyles.Integer, CultureInfo.InvariantCulture, out folds) || folds < 2)
+            errors.Add(new(doc.LocationOf(kNode), $"evaluate.kfold must be an integer ≥ 2, found {PipelineDocument.Describe(kNode)}"));
+        bool finalFit = true;
+        if (Child(map, "final_fit") is { } fNode && (fNode is not YamlScalarNode { Value: var fText } || !bool.TryParse(fText, out finalFit)))
+            errors.Add(new(doc.LocationOf(fNode), $"evaluate.final_fit must be true or false, found {PipelineDocument.Describe(fNode)}"));
+        return new EvaluationDefinition(folds, finalFit);
     }
 
     static IReadOnlyList<StepDefinition> ReadStepList(PipelineDocument doc, YamlMappingNode root, string key, List<PipelineError> errors)

@@ -18,8 +18,9 @@ public sealed class RunFailedException : Exception
 }
 
 /// <summary>
-/// Runs a resolved pipeline: load → fit preprocessing on train → transform train and test → fit (or load) the model →
-/// save it → predict test → write predictions → reporters. Everything lands in one run directory.
+/// Runs a resolved pipeline: load → fit preprocessing on train → fit (or load) the model → save it → predict test →
+/// write predictions → reporters; or, with <c>evaluate: {kfold: K}</c>, the same per fold (cross-validation).
+/// Everything lands in one run directory.
 /// </summary>
 public sealed class PipelineRunner
 {
@@ -62,6 +63,9 @@ public sealed class PipelineRunner
         }
     }
 
+    /// <summary>A preprocessing step fitted on some training data, with what is needed to save it.</summary>
+    sealed record FittedStep(IPreprocessorPlugin Plugin, PluginArguments Arguments, IFittedPreprocessor Transform);
+
     RunResult Execute(ResolvedPipeline pipeline, RunContext context, RunDirectory dir, RunLog log,
         CancellationToken cancel, out Dictionary<string, double> timings)
     {
@@ -74,39 +78,31 @@ public sealed class PipelineRunner
                  $"{split.Train.Channels} channel(s), length {LengthText(split.Train)}");
         cancel.ThrowIfCancellationRequested();
 
+        if (pipeline.Definition.Evaluation is { } cv)
+            return CrossValidate(pipeline, cv, split, context, dir, log, cancel, clock, timings);
+
         var train = split.Train;
         var test = split.Test;
-        var fitted = new List<(ResolvedStep<IPreprocessorPlugin>? step, IPreprocessorPlugin plugin, PluginArguments args, IFittedPreprocessor transform)>();
+        List<FittedStep> fitted;
         ITrainedModel model;
-        SavedModelManifest? loadedManifest = null;
 
         if (pipeline.Model is { } modelStep)
         {
-            foreach (var step in pipeline.Preprocess)
-            {
-                var transform = step.Plugin.Fit(train, step.Arguments, context);
-                train = transform.Transform(train);
-                test = transform.Transform(test);
-                fitted.Add((step, step.Plugin, step.Arguments, transform));
-                log.Info($"Preprocessed with {step.Plugin.Name}: length {LengthText(train)}");
-                cancel.ThrowIfCancellationRequested();
-            }
-            timings["preprocess_s"] = Lap(clock);
-            model = modelStep.Plugin.Fit(train, modelStep.Arguments, context);
-            timings["fit_s"] = Lap(clock);
+            (fitted, model) = FitPipeline(pipeline, modelStep, train, context, log, cancel, clock, timings);
+            train = Prepare(fitted, train);
         }
         else
         {
             var from = pipeline.Definition.ModelFrom!;
-            loadedManifest = SavedModelManifest.Read(from);
+            var loadedManifest = SavedModelManifest.Read(from);
+            fitted = new List<FittedStep>();
             foreach (var saved in loadedManifest.Preprocessors)
             {
                 var plugin = (IPreprocessorPlugin)_catalog.Get(saved.Plugin).Plugin;
                 var args = SavedArguments.Restore($"saved preprocessing ({plugin.Name})", plugin, saved.Arguments);
-                var transform = plugin.Restore(saved.State, args);
-                train = transform.Transform(train);
-                test = transform.Transform(test);
+                fitted.Add(new FittedStep(plugin, args, plugin.Restore(saved.State, args)));
             }
+            train = Prepare(fitted, train);
             var modelPlugin = (IModelPlugin)_catalog.Get(loadedManifest.ModelPlugin).Plugin;
             model = modelPlugin.Load(from, context);
             log.Info($"Loaded saved {modelPlugin.Name} model from {from}");
@@ -115,36 +111,170 @@ public sealed class PipelineRunner
 
         using (model)
         {
+            string? savedAt = pipeline.Definition.ModelFrom;
             if (pipeline.Model is { } trained)
             {
-                SaveModel(dir, trained, fitted.Select(f => (f.plugin, f.args, f.transform)).ToList(), model);
+                savedAt = SaveModel(dir, trained, fitted, model);
                 if (model.History.Epochs.Count > 0) HistoryWriter.Write(dir, "history.csv", model.History);
             }
+            var predictor = new TrainedPipeline(fitted.Select(f => f.Transform).ToList(), model, savedAt);
 
             if (test.Count == 0)
             {
                 log.Warn("The test set is empty: nothing to predict or score.");
                 return new RunResult(dir.Path, test, null);
             }
+            test = Prepare(fitted, test);
             var probabilities = model.PredictProbabilities(test, context);
             timings["predict_s"] = Lap(clock);
             PredictionWriter.WriteCsv(dir, "predictions.csv", test, probabilities);
             PredictionWriter.WriteParquet(dir, "predictions.parquet", test, probabilities);
 
             var outcome = new RunOutcome(pipeline.Definition.Name, train, test, probabilities, model,
-                TimeSpan.FromSeconds(timings.GetValueOrDefault("fit_s")), TimeSpan.FromSeconds(timings["predict_s"]));
-            foreach (var reporter in pipeline.Report)
+                TimeSpan.FromSeconds(timings.GetValueOrDefault("fit_s")), TimeSpan.FromSeconds(timings["predict_s"]))
             {
-                reporter.Plugin.Report(outcome, reporter.Arguments, context);
-                cancel.ThrowIfCancellationRequested();
-            }
+                Pipeline = predictor
+            };
+            Report(pipeline, outcome, context, cancel);
             timings["report_s"] = Lap(clock);
             return new RunResult(dir.Path, test, probabilities);
         }
     }
 
-    static void SaveModel(RunDirectory dir, ResolvedStep<IModelPlugin> modelStep,
-        List<(IPreprocessorPlugin plugin, PluginArguments args, IFittedPreprocessor transform)> preprocessing, ITrainedModel model)
+    /// <summary>
+    /// K-fold cross-validation over the loader's train and test sets pooled: every sample is predicted by a pipeline
+    /// (preprocessing and model) fitted without it. Reporters see the pooled samples with their out-of-fold
+    /// probabilities; with final_fit, a pipeline fitted on everything is saved and handed to them too.
+    /// </summary>
+    RunResult CrossValidate(ResolvedPipeline pipeline, EvaluationDefinition cv, DatasetSplit split, RunContext context,
+        RunDirectory dir, RunLog log, CancellationToken cancel, Stopwatch clock, Dictionary<string, double> timings)
+    {
+        var modelStep = pipeline.Model!;
+        var all = split.Test.Count == 0 ? split.Train
+            : split.Train.WithSamples(split.Train.Samples.Concat(split.Test.Samples).ToList());
+        var labels = all.Labels();
+        if (Array.IndexOf(labels, TimeSeriesSample.Unlabelled) is var u and >= 0)
+            throw new InvalidOperationException($"cross-validation needs labelled samples; '{all.Samples[u].Id}' has no label");
+        var folds = StratifiedFolds.Assign(labels, cv.KFold, context.Seed);
+        int k = all.Classes.Count;
+        var oof = new float[all.Count * k];
+        var foldRows = new List<Dictionary<string, object>>();
+        log.Info($"{cv.KFold}-fold stratified cross-validation over {all.Count} series");
+
+        for (int f = 0; f < cv.KFold; f++)
+        {
+            var trainIdx = new List<int>();
+            var heldIdx = new List<int>();
+            for (int i = 0; i < folds.Length; i++) (folds[i] == f ? heldIdx : trainIdx).Add(i);
+            var foldTrain = all.WithSamples(trainIdx.Select(i => all.Samples[i]).ToList());
+            var foldHeld = all.WithSamples(heldIdx.Select(i => all.Samples[i]).ToList());
+            var foldDir = RunDirectory.Open(dir.PathOf(Path.Combine("folds", $"fold-{f + 1}")));
+            Directory.CreateDirectory(foldDir.Path);
+            var foldContext = new RunContext(context.Seed + f + 1, context.Device, foldDir.Path, context.Log, context.Progress, foldDir, cancel)
+            {
+                Threads = context.Threads
+            };
+            log.Info($"Fold {f + 1}/{cv.KFold}: fitting on {foldTrain.Count}, predicting {foldHeld.Count}");
+            var (fitted, model) = FitPipeline(pipeline, modelStep, foldTrain, foldContext, log, cancel, clock, timings, $"fold_{f + 1}_");
+            using (model)
+            {
+                var probabilities = model.PredictProbabilities(Prepare(fitted, foldHeld), foldContext);
+                int correct = 0;
+                var predicted = probabilities.ArgMax();
+                for (int r = 0; r < heldIdx.Count; r++)
+                {
+                    probabilities.Row(r).CopyTo(oof.AsSpan(heldIdx[r] * k, k));
+                    if (predicted[r] == foldHeld.Samples[r].Label) correct++;
+                }
+                double accuracy = correct / (double)heldIdx.Count;
+                foldRows.Add(new() { ["fold"] = f + 1, ["train"] = foldTrain.Count, ["held_out"] = heldIdx.Count, ["accuracy"] = Math.Round(accuracy, 6) });
+                log.Info($"Fold {f + 1}/{cv.KFold}: accuracy {accuracy:F4}");
+                if (model.History.Epochs.Count > 0) HistoryWriter.Write(foldDir, "history.csv", model.History);
+            }
+            cancel.ThrowIfCancellationRequested();
+        }
+        timings["cv_s"] = Lap(clock);
+
+        var outOfFold = new ProbabilityMatrix(oof, all.Count, all.Classes);
+        PredictionWriter.WriteCsv(dir, "predictions.csv", all, outOfFold);
+        PredictionWriter.WriteParquet(dir, "predictions.parquet", all, outOfFold);
+        var accuracies = foldRows.Select(r => (double)r["accuracy"]).ToArray();
+        double mean = accuracies.Average();
+        double sd = Math.Sqrt(accuracies.Sum(a => (a - mean) * (a - mean)) / Math.Max(1, accuracies.Length - 1));
+        dir.WriteText("cross-validation.json", JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["kfold"] = cv.KFold,
+            ["seed"] = context.Seed,
+            ["samples"] = all.Count,
+            ["fold_accuracy_mean"] = Math.Round(mean, 6),
+            ["fold_accuracy_sd"] = Math.Round(sd, 6),
+            ["folds"] = foldRows,
+            ["assignment"] = all.Samples.Select((s, i) => new Dictionary<string, object> { ["id"] = s.Id, ["fold"] = folds[i] + 1 }).ToList(),
+        }, new JsonSerializerOptions { WriteIndented = true }));
+        log.Info($"Cross-validation: fold accuracy {mean:F4} ± {sd:F4}");
+
+        List<FittedStep>? finalSteps = null;
+        ITrainedModel? finalModel = null;
+        if (cv.FinalFit)
+        {
+            (finalSteps, finalModel) = FitPipeline(pipeline, modelStep, all, context, log, cancel, clock, timings);
+        }
+        using (finalModel)
+        {
+            TrainedPipeline? predictor = null;
+            if (finalModel is not null)
+            {
+                var savedAt = SaveModel(dir, modelStep, finalSteps!, finalModel);
+                if (finalModel.History.Epochs.Count > 0) HistoryWriter.Write(dir, "history.csv", finalModel.History);
+                predictor = new TrainedPipeline(finalSteps!.Select(s => s.Transform).ToList(), finalModel, savedAt);
+            }
+            var outcome = new RunOutcome(pipeline.Definition.Name, all, all, outOfFold, finalModel ?? NoModel.Instance(all.Classes),
+                TimeSpan.FromSeconds(timings.GetValueOrDefault("cv_s")), TimeSpan.Zero)
+            {
+                Pipeline = predictor,
+                Evaluation = $"{cv.KFold}-fold cv",
+            };
+            Report(pipeline, outcome, context, cancel);
+            timings["report_s"] = Lap(clock);
+            return new RunResult(dir.Path, all, outOfFold);
+        }
+    }
+
+    (List<FittedStep> Steps, ITrainedModel Model) FitPipeline(ResolvedPipeline pipeline, ResolvedStep<IModelPlugin> modelStep,
+        TimeSeriesDataset train, RunContext context, RunLog log, CancellationToken cancel, Stopwatch clock,
+        Dictionary<string, double> timings, string timingPrefix = "")
+    {
+        var fitted = new List<FittedStep>();
+        foreach (var step in pipeline.Preprocess)
+        {
+            var transform = step.Plugin.Fit(train, step.Arguments, context);
+            train = transform.TransformTraining(train, context);
+            fitted.Add(new FittedStep(step.Plugin, step.Arguments, transform));
+            log.Info($"Preprocessed with {step.Plugin.Name}: {train.Count} series, length {LengthText(train)}");
+            cancel.ThrowIfCancellationRequested();
+        }
+        timings[timingPrefix + "preprocess_s"] = Lap(clock);
+        var model = modelStep.Plugin.Fit(train, modelStep.Arguments, context);
+        timings[timingPrefix + "fit_s"] = Lap(clock);
+        return (fitted, model);
+    }
+
+    static TimeSeriesDataset Prepare(List<FittedStep> steps, TimeSeriesDataset data)
+    {
+        foreach (var step in steps) data = step.Transform.Transform(data);
+        return data;
+    }
+
+    static void Report(ResolvedPipeline pipeline, RunOutcome outcome, RunContext context, CancellationToken cancel)
+    {
+        foreach (var reporter in pipeline.Report)
+        {
+            reporter.Plugin.Report(outcome, reporter.Arguments, context);
+            cancel.ThrowIfCancellationRequested();
+        }
+    }
+
+    static string SaveModel(RunDirectory dir, ResolvedStep<IModelPlugin> modelStep, List<FittedStep> preprocessing, ITrainedModel model)
     {
         // Save into a temporary folder and rename it: a model folder that exists is complete.
         var final = dir.PathOf("model");
@@ -155,15 +285,16 @@ public sealed class PipelineRunner
         var manifest = new SavedModelManifest(
             modelStep.Plugin.Name,
             modelStep.Arguments.Values.ToDictionary(kv => kv.Key, kv => kv.Value),
-            preprocessing.Select(p => new SavedPreprocessor(p.plugin.Name,
-                p.args.Values.ToDictionary(kv => kv.Key, kv => kv.Value),
-                p.transform.State.ToDictionary(kv => kv.Key, kv => kv.Value))).ToList(),
+            preprocessing.Select(p => new SavedPreprocessor(p.Plugin.Name,
+                p.Arguments.Values.ToDictionary(kv => kv.Key, kv => kv.Value),
+                p.Transform.State.ToDictionary(kv => kv.Key, kv => kv.Value))).ToList(),
             model.Classes.Names.ToList(),
             $"LstmFcn.Pipeline {typeof(PipelineRunner).Assembly.GetName().Version}",
             DateTime.UtcNow);
         AtomicFile.WriteText(Path.Combine(temp, SavedModelManifest.FileName), manifest.ToJson());
         if (Directory.Exists(final)) Directory.Delete(final, recursive: true); // a resumed run replaces its earlier model
         Directory.Move(temp, final);
+        return final;
     }
 
     static void WriteStatus(RunDirectory dir, PipelineDefinition def, string status, DateTime started, string? error,

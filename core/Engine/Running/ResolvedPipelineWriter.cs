@@ -20,6 +20,8 @@ public static class ResolvedPipelineWriter
         root["loader"] = Step(p.Loader.Plugin, p.Loader.Arguments);
         root["preprocess"] = p.Preprocess.Select(s => Step(s.Plugin, s.Arguments)).ToList();
         root["model"] = p.Model is { } m ? Step(m.Plugin, m.Arguments) : new Dictionary<string, object?> { ["from"] = def.ModelFrom };
+        if (def.Evaluation is { } cv)
+            root["evaluate"] = new Dictionary<string, object?> { ["kfold"] = cv.KFold, ["final_fit"] = cv.FinalFit };
         root["report"] = p.Report.Select(s => Step(s.Plugin, s.Arguments)).ToList();
         root["output"] = def.Output;
         // The source is a comment: the file stays a valid pipeline that `run --resume` reads back.
