@@ -21,6 +21,11 @@ public sealed class MetricsReporter : IReporterPlugin
 
     public void Report(RunOutcome outcome, PluginArguments args, RunContext context)
     {
+        if (outcome.Test.Count == 0)
+        {
+            context.Log.Info("metrics: no test series to score (give the loader a test set, or use evaluate: {kfold: 5})");
+            return;
+        }
         var classes = outcome.TestProbabilities.Classes;
         var m = new ClassificationMetrics(outcome.Test.Labels(), outcome.TestProbabilities.ArgMax(), classes.Count);
         var json = new Dictionary<string, object>

@@ -119,16 +119,22 @@ public sealed class PipelineRunner
             }
             var predictor = new TrainedPipeline(fitted.Select(f => f.Transform).ToList(), model, savedAt);
 
+            test = Prepare(fitted, test);
+            ProbabilityMatrix probabilities;
             if (test.Count == 0)
             {
+                // Nothing to score, but reporters may still have work (e.g. classifying a raster cube with the model).
                 log.Warn("The test set is empty: nothing to predict or score.");
-                return new RunResult(dir.Path, test, null);
+                probabilities = new ProbabilityMatrix(Array.Empty<float>(), 0, model.Classes);
+                timings["predict_s"] = 0;
             }
-            test = Prepare(fitted, test);
-            var probabilities = model.PredictProbabilities(test, context);
-            timings["predict_s"] = Lap(clock);
-            PredictionWriter.WriteCsv(dir, "predictions.csv", test, probabilities);
-            PredictionWriter.WriteParquet(dir, "predictions.parquet", test, probabilities);
+            else
+            {
+                probabilities = model.PredictProbabilities(test, context);
+                timings["predict_s"] = Lap(clock);
+                PredictionWriter.WriteCsv(dir, "predictions.csv", test, probabilities);
+                PredictionWriter.WriteParquet(dir, "predictions.parquet", test, probabilities);
+            }
 
             var outcome = new RunOutcome(pipeline.Definition.Name, train, test, probabilities, model,
                 TimeSpan.FromSeconds(timings.GetValueOrDefault("fit_s")), TimeSpan.FromSeconds(timings["predict_s"]))
@@ -137,7 +143,7 @@ public sealed class PipelineRunner
             };
             Report(pipeline, outcome, context, cancel);
             timings["report_s"] = Lap(clock);
-            return new RunResult(dir.Path, test, probabilities);
+            return new RunResult(dir.Path, test, test.Count == 0 ? null : probabilities);
         }
     }
 

@@ -1,0 +1,58 @@
+using System.Text;
+
+namespace LstmFcn.Plugins.Raster.Maps;
+
+/// <summary>
+/// Finished blocks of a map on disk, so a killed run continues where it stopped. Each block file records the
+/// fingerprint of the model, cube and parameters that produced it; a block from anything else is ignored and redone.
+/// Files are written under a temporary name and renamed, so a block file that exists is whole.
+/// </summary>
+public sealed class BlockStore
+{
+    static readonly byte[] Magic = "LFMB1\n"u8.ToArray();
+    readonly string _folder;
+    readonly byte[] _fingerprint;
+
+    public BlockStore(string folder, string fingerprint)
+    {
+        _folder = folder;
+        _fingerprint = Encoding.ASCII.GetBytes(fingerprint);
+        Directory.CreateDirectory(folder);
+    }
+
+    string PathOf(Block b) => Path.Combine(_folder, $"block-{b.Y:D6}-{b.X:D6}.bin");
+
+    /// <summary>The stored values of a block (bands × pixels), or null when absent or made by something else.</summary>
+    public ushort[]? TryRead(Block block, int bands)
+    {
+        var path = PathOf(block);
+        if (!File.Exists(path)) return null;
+        var bytes = File.ReadAllBytes(path);
+        int header = Magic.Length + _fingerprint.Length + 5 * 4;
+        if (bytes.Length != header + bands * block.Pixels * 2) return null;
+        if (!bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return null;
+        if (!bytes.AsSpan(Magic.Length, _fingerprint.Length).SequenceEqual(_fingerprint)) return null;
+        var dims = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(bytes.AsSpan(Magic.Length + _fingerprint.Length, 20));
+        if (dims[0] != block.X || dims[1] != block.Y || dims[2] != block.Width || dims[3] != block.Height || dims[4] != bands) return null;
+        var values = new ushort[bands * block.Pixels];
+        System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(bytes.AsSpan(header)).CopyTo(values);
+        return values;
+    }
+
+    public void Write(Block block, int bands, ReadOnlySpan<ushort> values)
+    {
+        var path = PathOf(block);
+        var temp = path + ".partial";
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(Magic);
+            stream.Write(_fingerprint);
+            Span<int> dims = stackalloc int[] { block.X, block.Y, block.Width, block.Height, bands };
+            stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(dims));
+            stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values));
+        }
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public void Delete() => Directory.Delete(_folder, recursive: true);
+}

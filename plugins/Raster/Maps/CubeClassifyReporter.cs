@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using LstmFcn.Pipeline;
+using LstmFcn.Plugins.Raster.Cube;
+using LstmFcn.Plugins.Raster.Gdal;
+using LstmFcn.Plugins.Raster.Io;
+
+namespace LstmFcn.Plugins.Raster.Maps;
+
+/// <summary>
+/// <c>cube-classify</c> (sits_classify): applies the run's trained pipeline to every pixel of a cube, block by block
+/// within a memory budget, and writes a probability GeoTIFF — one UInt16 band per class (× 1e-4), the cube's grid
+/// and CRS, tiled, compressed, with overviews. Finished blocks are kept, so a resumed run redoes only what is missing.
+/// </summary>
+public sealed class CubeClassifyReporter : IReporterPlugin
+{
+    public string Name => "cube-classify";
+    public string Description => "classify every pixel of a GeoTIFF cube block by block → probability GeoTIFF (sits_classify)";
+
+    public IReadOnlyList<ParameterSpec> Parameters { get; } = CubeParameters.Specs().Concat(new[]
+    {
+        ParameterSpec.Text("map", "map", "folder in the run directory for the map files"),
+        ParameterSpec.Int("memory_mb", 512, "memory budget for the blocks in flight (sets the block size, like sits' memsize)", min: 16),
+        ParameterSpec.Int("block", 0, "block side in pixels; 0 = derived from memory_mb and workers", min: 0),
+        ParameterSpec.Int("workers", 1, "blocks classified at once (like sits' multicores); each model call may itself use several threads", min: 1),
+        ParameterSpec.Int("batch", 8192, "pixels handed to the model per call", min: 1),
+        ParameterSpec.Choice("compression", "DEFLATE", "GeoTIFF compression", "DEFLATE", "LZW", "NONE"),
+        ParameterSpec.Bool("overviews", true, "build internal overviews (for fast display in QGIS)"),
+        ParameterSpec.Bool("keep_blocks", false, "keep the finished-block store after the map is written"),
+    }).ToList();
+
+    public void Report(RunOutcome outcome, PluginArguments args, RunContext context)
+    {
+        var pipeline = outcome.Pipeline ?? throw new InvalidOperationException(
+            "cube-classify: this run has no trained pipeline to apply (a cross-validation run needs evaluate.final_fit: true)");
+        var io = GdalRasterFiles.Instance;
+        var cube = CubeParameters.Open(args, io, Name);
+        var folder = MapLayout.Folder(context.RunDirectory, args.GetString("map"));
+        Directory.CreateDirectory(folder);
+        int k = pipeline.Classes.Count, workers = args.GetInt("workers");
+        int blockSide = args.GetInt("block") > 0 ? args.GetInt("block") : BlockSide(cube, k, args.GetInt("memory_mb"), workers);
+        var blocks = Block.Tile(cube.Width, cube.Height, blockSide);
+        var store = new BlockStore(Path.Combine(folder, MapLayout.Blocks), Fingerprint(pipeline, cube, blockSide));
+        context.Log.Info($"cube-classify: {cube.Width} × {cube.Height} px × {cube.ValuesPerPixel} values in {blocks.Count} block(s) of ≤ {blockSide} px, {workers} worker(s)");
+
+        using var reader = new CubeWindowReader(io, cube);
+        var gaps = new TemporalGapFilling(cube.Dates);
+        long pixelsDone = 0, reused = 0, finished = 0, maskedTotal = 0;
+        var clock = Stopwatch.StartNew();
+        using (var bar = context.Progress.Start($"classifying {blocks.Count} blocks", blocks.Count))
+        {
+            Parallel.ForEach(blocks, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = context.Cancellation }, block =>
+            {
+                if (store.TryRead(block, k) is null)
+                {
+                    var values = ClassifyBlock(block, cube, reader, gaps, pipeline, k, args.GetInt("batch"), context, out int masked);
+                    store.Write(block, k, values);
+                    Interlocked.Add(ref maskedTotal, masked);
+                    Interlocked.Add(ref pixelsDone, block.Pixels);
+                }
+                else Interlocked.Increment(ref reused);
+                var done = Interlocked.Increment(ref finished);
+                double rate = Interlocked.Read(ref pixelsDone) / Math.Max(1e-9, clock.Elapsed.TotalSeconds);
+                bar.Report(done, $"{rate.ToString("N0", CultureInfo.InvariantCulture)} px/s");
+            });
+        }
+        double seconds = clock.Elapsed.TotalSeconds;
+        context.Log.Info($"cube-classify: {pixelsDone} px classified in {seconds:F1} s ({pixelsDone / Math.Max(1e-9, seconds):F0} px/s), " +
+                         $"{reused} block(s) reused from an earlier attempt, {maskedTotal} px masked (nodata on every date)");
+
+        var final = Path.Combine(folder, MapLayout.Probabilities);
+        var temp = final + ".partial";
+        using (var writer = io.Create(new RasterCreation(temp, cube.Grid, k, RasterDataType.UInt16, MapLayout.ProbabilityNoData,
+                   Compression: args.GetString("compression"))))
+        {
+            foreach (var block in blocks)
+            {
+                var values = store.TryRead(block, k) ?? throw new InvalidOperationException($"block at ({block.X}, {block.Y}) vanished from {folder}");
+                for (int c = 0; c < k; c++) writer.Write(c + 1, block.X, block.Y, block.Width, block.Height, values.AsSpan(c * block.Pixels, block.Pixels));
+            }
+            for (int c = 0; c < k; c++)
+            {
+                writer.SetBandDescription(c + 1, pipeline.Classes[c]);
+                writer.SetScale(c + 1, MapLayout.ProbabilityScale, 0);
+            }
+            writer.SetMetadata("LSTMFCN_CLASSES", string.Join(",", pipeline.Classes.Names));
+            writer.SetMetadata("LSTMFCN_PIPELINE", outcome.PipelineName);
+            if (args.GetBool("overviews")) writer.BuildOverviews("AVERAGE", MapLayout.OverviewFactors(cube.Width, cube.Height));
+        }
+        MapLayout.Publish(temp, final);
+        if (!args.GetBool("keep_blocks")) store.Delete();
+        context.Log.Info($"Wrote {final}");
+    }
+
+    static ushort[] ClassifyBlock(Block block, RasterCube cube, CubeWindowReader reader, TemporalGapFilling gaps,
+        ITrainedPipeline pipeline, int k, int batch, RunContext context, out int masked)
+    {
+        int perPixel = cube.ValuesPerPixel, bands = cube.Bands.Count, dates = cube.Dates.Count, n = block.Pixels;
+        var values = new float[n * perPixel];
+        reader.Read(block.X, block.Y, block.Width, block.Height, values);
+        var output = new ushort[k * n];
+        output.AsSpan().Fill(MapLayout.ProbabilityNoData);
+
+        var valid = new List<int>(n);
+        for (int p = 0; p < n; p++)
+        {
+            bool ok = true;
+            for (int b = 0; b < bands && ok; b++) ok = gaps.Fill(values.AsSpan(p * perPixel + b * dates, dates));
+            if (ok) valid.Add(p);
+        }
+        masked = n - valid.Count;
+
+        var empty = new Dictionary<string, string>();
+        for (int start = 0; start < valid.Count; start += batch)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            int count = Math.Min(batch, valid.Count - start);
+            var samples = new TimeSeriesSample[count];
+            for (int i = 0; i < count; i++)
+            {
+                int p = valid[start + i];
+                samples[i] = new TimeSeriesSample("", values.AsSpan(p * perPixel, perPixel).ToArray(), bands, TimeSeriesSample.Unlabelled, empty);
+            }
+            var probabilities = pipeline.PredictProbabilities(new TimeSeriesDataset(samples, pipeline.Classes), context);
+            for (int i = 0; i < count; i++)
+            {
+                var row = probabilities.Row(i);
+                int p = valid[start + i];
+                for (int c = 0; c < k; c++) output[c * n + p] = MapLayout.EncodeProbability(row[c]);
+            }
+        }
+        return output;
+    }
+
+    /// <summary>
+    /// A block side whose blocks in flight fit the budget: per pixel the raw series, its sample copy and the model's
+    /// output, with room for the model's own working set.
+    /// </summary>
+    static int BlockSide(RasterCube cube, int classes, int memoryMb, int workers)
+    {
+        long bytesPerPixel = cube.ValuesPerPixel * 4L * 3 + 160 + classes * 6L;
+        long pixels = memoryMb * 1024L * 1024L / 2 / workers / bytesPerPixel;
+        int side = (int)Math.Sqrt(pixels) / 64 * 64;
+        return Math.Clamp(side, 64, 4096);
+    }
+
+    /// <summary>What decides a block's content: the trained pipeline, the cube's files and values, the block layout.</summary>
+    static string Fingerprint(ITrainedPipeline pipeline, RasterCube cube, int blockSide)
+    {
+        var text = new StringBuilder();
+        text.Append(pipeline.Fingerprint).Append('|').Append(blockSide).Append('|')
+            .Append(cube.Scale.ToString("R", CultureInfo.InvariantCulture)).Append('|').Append(cube.Offset.ToString("R", CultureInfo.InvariantCulture));
+        foreach (var file in cube.AllFiles())
+        {
+            var info = new FileInfo(file);
+            text.Append('|').Append(Path.GetFullPath(file)).Append(':').Append(info.Length).Append(':').Append(info.LastWriteTimeUtc.Ticks);
+        }
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant();
+    }
+}

@@ -1,0 +1,74 @@
+namespace LstmFcn.Plugins.Raster.Maps;
+
+/// <summary>Where the map verbs keep their files inside a run directory, so each finds what the previous wrote.</summary>
+public static class MapLayout
+{
+    public const string Probabilities = "probabilities.tif";
+    public const string Smoothed = "probabilities-smoothed.tif";
+    public const string Classes = "classes.tif";
+    public const string Uncertainty = "uncertainty.tif";
+    public const string Quicklook = "quicklook.png";
+    public const string Blocks = "blocks";
+
+    /// <summary>Probabilities are stored as UInt16 × 1e-4 (sits' convention); 65535 marks masked pixels.</summary>
+    public const double ProbabilityScale = 1e-4;
+    public const ushort ProbabilityNoData = 65535;
+    public const byte ClassNoData = 255;
+
+    public static ushort EncodeProbability(float p) => (ushort)Math.Clamp(MathF.Round(p * 10000f), 0f, 10000f);
+    public static float DecodeProbability(ushort v) => v * 1e-4f;
+
+    /// <summary>The finished-map folder of a run (e.g. RUN/map).</summary>
+    public static string Folder(string runDirectory, string name) => Path.Combine(runDirectory, name);
+
+    /// <summary>The input a labelling or uncertainty verb reads: smoothed probabilities when asked or when they exist.</summary>
+    public static string ProbabilityInput(string folder, string choice)
+    {
+        var smoothed = Path.Combine(folder, Smoothed);
+        var raw = Path.Combine(folder, Probabilities);
+        var path = choice switch
+        {
+            "smoothed" => smoothed,
+            "probabilities" => raw,
+            _ => File.Exists(smoothed) ? smoothed : raw,
+        };
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"{path}: no probability map; run cube-classify{(choice == "smoothed" ? " and cube-smooth" : "")} first (they come earlier in 'report:')", path);
+        return path;
+    }
+
+    /// <summary>
+    /// Renames a finished raster to its final name, with the .aux.xml sidecar GDAL keeps beside it for what the format
+    /// cannot hold (category names in GeoTIFF): a final name appears only for a complete file.
+    /// </summary>
+    public static void Publish(string temp, string final)
+    {
+        if (File.Exists(temp + ".aux.xml")) File.Move(temp + ".aux.xml", final + ".aux.xml", overwrite: true);
+        else if (File.Exists(final + ".aux.xml")) File.Delete(final + ".aux.xml");
+        File.Move(temp, final, overwrite: true);
+    }
+
+    /// <summary>Overview factors until the smallest level is about one tile.</summary>
+    public static IReadOnlyList<int> OverviewFactors(int width, int height)
+    {
+        var factors = new List<int>();
+        for (int f = 2; Math.Max(width, height) / f >= 256; f *= 2) factors.Add(f);
+        return factors;
+    }
+}
+
+/// <summary>A rectangle of pixels processed as one unit.</summary>
+public readonly record struct Block(int Index, int X, int Y, int Width, int Height)
+{
+    public int Pixels => Width * Height;
+
+    /// <summary>Row-major tiling of a width × height grid by square blocks of <paramref name="size"/>.</summary>
+    public static IReadOnlyList<Block> Tile(int width, int height, int size)
+    {
+        var blocks = new List<Block>();
+        for (int y = 0; y < height; y += size)
+            for (int x = 0; x < width; x += size)
+                blocks.Add(new Block(blocks.Count, x, y, Math.Min(size, width - x), Math.Min(size, height - y)));
+        return blocks;
+    }
+}
