@@ -90,7 +90,7 @@ public sealed class CrossValidationSpecs
         using var temp = new TempFolder();
         var errors = PipelineFiles.Errors(GunPointCv(temp, "{kfold: 1, folds: 3}"));
 
-        Assert.Contains(errors, e => e.Message.Contains("kfold must be an integer ≥ 2") && e.Location.Line == 12);
+        Assert.Contains(errors, e => e.Message.Contains("kfold must be an integer ≥ 2") && e.Location.Line == 11);
         Assert.Contains(errors, e => e.Message.Contains("unknown key 'folds'"));
     }
 }
