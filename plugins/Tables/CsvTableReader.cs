@@ -40,7 +40,8 @@ public static class CsvTableReader
 
     /// <summary>
     /// Header cells become column names. R's <c>write.csv</c> leaves the row-name column's header empty: such a column
-    /// is called <c>column_N</c> (N = its 1-based position) rather than rejected.
+    /// is called <c>unnamed-N</c> (N = its 1-based position; a name no value-column pattern takes for a band) rather
+    /// than rejected.
     /// </summary>
     static string[] NameColumns(string path, int line, IReadOnlyList<string> header)
     {
@@ -49,7 +50,7 @@ public static class CsvTableReader
         for (int c = 0; c < header.Count; c++)
         {
             var name = header[c].Trim();
-            if (name.Length == 0) name = $"column_{c + 1}";
+            if (name.Length == 0) name = $"unnamed-{c + 1}";
             if (!seen.TryAdd(name, c))
                 throw new TableFormatException($"{path}:{line}:{c + 1}",
                     $"column name '{name}' appears twice in the header (columns {seen[name] + 1} and {c + 1})");

@@ -82,11 +82,17 @@ public static class ParquetTableReader
             else if (t == typeof(uint)) await Numbers<uint>(group, rows);
             else if (t == typeof(ulong)) await Numbers<ulong>(group, rows);
             else if (t == typeof(decimal)) await Numbers<decimal>(group, rows);
-            else if (t == typeof(string))
+            else if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>)) // Parquet.Net types UTF-8 columns either way
             {
                 var values = new string?[rows];
                 await group.ReadAsync(_field, values.AsMemory());
                 foreach (var v in values) _text.Add(v ?? "");
+            }
+            else if (t == typeof(byte[]))
+            {
+                var values = new byte[]?[rows];
+                await group.ReadAsync(_field, values.AsMemory());
+                foreach (var v in values) _text.Add(v is null ? "" : System.Text.Encoding.UTF8.GetString(v));
             }
             else if (t == typeof(DateTime)) await Texts<DateTime>(group, rows, d => d.TimeOfDay == TimeSpan.Zero
                 ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : d.ToString("O", CultureInfo.InvariantCulture));
