@@ -1,0 +1,28 @@
+namespace LstmFcn.Plugins.Forest;
+
+/// <summary>
+/// Mean decrease in impurity (Breiman's Gini importance), combined as scikit-learn does: each tree's weighted impurity
+/// decreases per feature are normalised to sum to 1, trees that never split are left out, the rest averaged and the
+/// result normalised again.
+/// </summary>
+public static class FeatureImportance
+{
+    public static double[] Combine(IReadOnlyList<double[]> perTree, int features)
+    {
+        var total = new double[features];
+        int contributing = 0;
+        foreach (var tree in perTree)
+        {
+            double sum = 0;
+            foreach (var v in tree) sum += v;
+            if (sum <= 0) continue;
+            for (int f = 0; f < features; f++) total[f] += tree[f] / sum;
+            contributing++;
+        }
+        if (contributing == 0) return total; // every tree is a single leaf: no feature was ever used
+        double grand = 0;
+        foreach (var v in total) grand += v;
+        for (int f = 0; f < features; f++) total[f] /= grand;
+        return total;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using LstmFcn.Pipeline;
+
+namespace LstmFcn.Plugins.Forest;
+
+/// <summary>
+/// A trained <c>random-forest</c>: the forest, the feature layout it was trained on, and what its training measured
+/// (out-of-bag score, feature importances). Saves as <c>forest.json</c> (metadata, readable) + <c>forest.bin</c> (trees).
+/// </summary>
+public sealed class RandomForestModel : ITrainedModel
+{
+    public const string MetadataFile = "forest.json";
+    public const string TreesFile = "forest.bin";
+    const string Format = "lstmfcn-random-forest";
+
+    static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    public RandomForestModel(RandomForest forest, ClassLabels classes, FeatureLayout layout, ForestSettings settings, int seed,
+        int triedFeatures, OutOfBagScore? outOfBag, double[] importances)
+    {
+        Forest = forest;
+        Classes = classes;
+        Layout = layout;
+        Settings = settings;
+        Seed = seed;
+        TriedFeatures = triedFeatures;
+        OutOfBag = outOfBag;
+        Importances = importances;
+    }
+
+    public RandomForest Forest { get; }
+    public ClassLabels Classes { get; }
+    public FeatureLayout Layout { get; }
+    public ForestSettings Settings { get; }
+    public int Seed { get; }
+    public int TriedFeatures { get; }
+    public OutOfBagScore? OutOfBag { get; }
+    /// <summary>Mean decrease in impurity per feature (they sum to 1), in feature order.</summary>
+    public double[] Importances { get; }
+    public TrainingHistory History { get; } = TrainingHistory.Empty;
+
+    public ProbabilityMatrix PredictProbabilities(TimeSeriesDataset data, RunContext context)
+    {
+        Layout.Check(data, "random-forest");
+        var rows = new float[data.Count][];
+        for (int i = 0; i < rows.Length; i++) rows[i] = data.Samples[i].Values;
+        var probabilities = Forest.PredictProbabilities(rows, RandomForestPlugin.ThreadsOf(context), context.Cancellation);
+        return new ProbabilityMatrix(probabilities, data.Count, Classes);
+    }
+
+    /// <summary>The importances as CSV: feature (channel/time), channel, time, importance — in feature order.</summary>
+    public string ImportanceCsv()
+    {
+        var csv = new System.Text.StringBuilder("feature,channel,time_index,time,importance\n");
+        for (int f = 0; f < Importances.Length; f++)
+            csv.Append(Csv(Layout.NameOf(f))).Append(',').Append(Csv(Layout.ChannelNames[f / Layout.Length])).Append(',')
+               .Append(f % Layout.Length).Append(',').Append(Csv(Layout.TimeNames[f % Layout.Length])).Append(',')
+               .Append(Importances[f].ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        return csv.ToString();
+    }
+
+    static string Csv(string value) =>
+        value.IndexOfAny(new[] { ',', '"', '\n', '\r' }) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+
+    public sealed record SavedSettings(int Trees, string MaxFeatures, int? MaxDepth, int MinSamplesSplit, int MinSamplesLeaf,
+        string ClassWeight, bool Bootstrap);
+
+    public sealed record SavedImportance(string Feature, double Importance);
+
+    /// <summary>forest.json: everything but the trees, for people and for <see cref="Load"/>.</summary>
+    public sealed record Metadata(string Format, int Version, List<string> Classes, int Channels, int Length,
+        List<string> ChannelNames, List<string> TimeNames, SavedSettings Settings, int TriedFeatures, int Seed,
+        double? OobScore, int OobSamples, List<SavedImportance> FeatureImportances, string TreesFile, string CreatedUtc);
+
+    public void Save(string directory)
+    {
+        ForestFile.Write(Path.Combine(directory, TreesFile), Forest);
+        var s = Settings;
+        var meta = new Metadata(Format, ForestFile.Version, Classes.Names.ToList(), Layout.Channels, Layout.Length,
+            Layout.ChannelNames.ToList(), Layout.TimeNames.ToList(),
+            new SavedSettings(s.Trees, s.MaxFeatures.Text, s.MaxDepth, s.MinSamplesSplit, s.MinSamplesLeaf,
+                ForestSettings.Name(s.ClassWeight), s.Bootstrap),
+            TriedFeatures, Seed, OutOfBag is { Accuracy: var a } && !double.IsNaN(a) ? Math.Round(a, 6) : null, OutOfBag?.Scored ?? 0,
+            Importances.Select((v, f) => new SavedImportance(Layout.NameOf(f), v)).ToList(), TreesFile,
+            DateTime.UtcNow.ToString("O"));
+        ForestFile.WriteAtomically(Path.Combine(directory, MetadataFile),
+            stream => JsonSerializer.Serialize(stream, meta, Json));
+    }
+
+    public static RandomForestModel Load(string directory)
+    {
+        var metaPath = Path.Combine(directory, MetadataFile);
+        if (!File.Exists(metaPath)) throw new FileNotFoundException($"{metaPath}: not a saved random forest (no {MetadataFile})", metaPath);
+        Metadata meta;
+        try
+        {
+            meta = JsonSerializer.Deserialize<Metadata>(File.ReadAllText(metaPath), Json)
+                   ?? throw new InvalidDataException($"{metaPath}: empty");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{metaPath}: not a random forest's metadata ({e.Message})");
+        }
+        if (meta.Format != Format) throw new InvalidDataException($"{metaPath}: format '{meta.Format}', expected '{Format}'");
+        if (meta.Version != ForestFile.Version)
+            throw new InvalidDataException($"{metaPath}: saved in forest format version {meta.Version}; this plugin reads version {ForestFile.Version}");
+
+        var forest = ForestFile.Read(Path.Combine(directory, meta.TreesFile));
+        var layout = new FeatureLayout(meta.Channels, meta.Length, meta.ChannelNames, meta.TimeNames);
+        if (forest.Features != layout.Count || forest.Classes != meta.Classes.Count)
+            throw new InvalidDataException(
+                $"{directory}: {meta.TreesFile} has {forest.Features} features and {forest.Classes} classes, {MetadataFile} says " +
+                $"{layout.Count} and {meta.Classes.Count}");
+        var s = meta.Settings;
+        var settings = new ForestSettings(s.Trees, MaxFeatures.Parse(s.MaxFeatures, metaPath), s.MaxDepth, s.MinSamplesSplit,
+            s.MinSamplesLeaf, ForestSettings.ParseClassWeight(s.ClassWeight), s.Bootstrap);
+        var outOfBag = meta.OobScore is { } score ? new OutOfBagScore(score, meta.OobSamples, 0) : null;
+        var importances = meta.FeatureImportances.Select(i => i.Importance).ToArray();
+        return new RandomForestModel(forest, new ClassLabels(meta.Classes), layout, settings, meta.Seed, meta.TriedFeatures,
+            outOfBag, importances);
+    }
+
+    public void Dispose() { }
+}

@@ -1,0 +1,297 @@
+namespace LstmFcn.Plugins.Forest;
+
+/// <summary>A tree as grown, with what the forest needs from its growing: which samples it saw and its importances.</summary>
+public sealed record GrownTree(DecisionTree Tree, InBagSet InBag, double[] Importance);
+
+/// <summary>
+/// Grows CART classification trees (Gini impurity) on a <see cref="FeatureMatrix"/>, the way scikit-learn's
+/// best splitter does: at each node, up to <c>max_features</c> randomly drawn non-constant features are tried, each by
+/// sorting the node's values and scanning every threshold between distinct values. One grower per thread: it owns every
+/// buffer it uses and reuses them for each node and each tree, so growing allocates only the finished tree.
+/// </summary>
+public sealed class TreeGrower
+{
+    /// <summary>Values closer than this are treated as equal (scikit-learn's FEATURE_THRESHOLD).</summary>
+    const float FeatureThreshold = 1e-7f;
+
+    readonly FeatureMatrix _data;
+    readonly ForestSettings _settings;
+    readonly int _classes;
+    readonly int _tryFeatures;
+    readonly double[] _classWeight; // per class, for class_weight: balanced (else all 1)
+
+    // Work buffers, reused for every node of every tree this grower grows.
+    readonly int[] _bootstrapCounts;
+    readonly double[] _weight;      // per sample: bootstrap count × class weight; 0 = not in the bag
+    readonly int[] _samples;        // in-bag sample indices; every node owns a contiguous range, partitioned in place
+    readonly ulong[] _sorted;       // (sortable value bits << 32 | sample) for the feature under evaluation
+    readonly int[] _featureOrder;   // features, partially shuffled at each node to draw candidates without replacement
+    readonly double[] _nodeCounts, _left, _right;
+    readonly double[] _subsampleClassWeight;
+    readonly double[] _importance;
+    NodeTask[] _stack = new NodeTask[64];
+    TreeNode[] _nodes = new TreeNode[256];
+    float[] _leafValues = new float[1024];
+
+    public TreeGrower(FeatureMatrix data, ForestSettings settings, int classes, int tryFeatures, double[] classWeight)
+    {
+        _data = data;
+        _settings = settings;
+        _classes = classes;
+        _tryFeatures = tryFeatures;
+        _classWeight = classWeight;
+        int n = data.Samples;
+        _bootstrapCounts = new int[n];
+        _weight = new double[n];
+        _samples = new int[n];
+        _sorted = new ulong[n];
+        _featureOrder = new int[data.Features];
+        _nodeCounts = new double[classes];
+        _left = new double[classes];
+        _right = new double[classes];
+        _subsampleClassWeight = new double[classes];
+        _importance = new double[data.Features];
+    }
+
+    record struct NodeTask(int Start, int End, int Depth, int Parent, bool IsLeft);
+
+    /// <summary>Split found for a node: the feature, threshold, left size and the Gini proxy it reaches.</summary>
+    struct Split
+    {
+        public int Feature;
+        public float Threshold;
+        public int LeftCount;
+        public double Proxy;
+    }
+
+    public GrownTree Grow(TreeRandom random)
+    {
+        int n = _data.Samples;
+        var labels = _data.Labels;
+        DrawSample(ref random);
+
+        int inBag = 0;
+        for (int i = 0; i < n; i++)
+            if (_weight[i] > 0) _samples[inBag++] = i;
+        for (int f = 0; f < _featureOrder.Length; f++) _featureOrder[f] = f;
+        Array.Clear(_importance);
+
+        int nodeCount = 0, leafCount = 0, stackSize = 0;
+        _stack[stackSize++] = new NodeTask(0, inBag, 0, -1, false);
+        int maxDepth = _settings.MaxDepth ?? int.MaxValue;
+        while (stackSize > 0)
+        {
+            var task = _stack[--stackSize];
+            int start = task.Start, end = task.End, count = end - start;
+
+            // Weighted class counts of the node and their sum of squares: Gini = 1 − Σ counts² / W².
+            Array.Clear(_nodeCounts);
+            double total = 0;
+            for (int i = start; i < end; i++)
+            {
+                int s = _samples[i];
+                _nodeCounts[labels[s]] += _weight[s];
+                total += _weight[s];
+            }
+            double squares = 0;
+            for (int c = 0; c < _classes; c++) squares += _nodeCounts[c] * _nodeCounts[c];
+            double impurity = 1.0 - squares / (total * total);
+
+            int index = nodeCount++;
+            EnsureNodeCapacity(nodeCount);
+            if (task.Parent >= 0)
+            {
+                if (task.IsLeft) _nodes[task.Parent].Left = index;
+                else _nodes[task.Parent].Right = index;
+            }
+
+            var split = new Split { Feature = -1, Proxy = double.NegativeInfinity };
+            bool leaf = task.Depth >= maxDepth || count < _settings.MinSamplesSplit || count < 2 * _settings.MinSamplesLeaf ||
+                        impurity <= 1e-12;
+            if (!leaf)
+            {
+                FindSplit(start, end, total, squares, ref random, ref split);
+                leaf = split.Feature < 0;
+            }
+
+            if (leaf)
+            {
+                EnsureLeafCapacity((leafCount + 1) * _classes);
+                for (int c = 0; c < _classes; c++) _leafValues[leafCount * _classes + c] = (float)(_nodeCounts[c] / total);
+                _nodes[index] = new TreeNode { Feature = -1, Left = leafCount, Right = -1 };
+                leafCount++;
+                continue;
+            }
+
+            int middle = Partition(start, end, split.Feature, split.Threshold);
+            if (middle - start != split.LeftCount)
+                throw new InvalidOperationException($"partition put {middle - start} samples left where the split search counted {split.LeftCount}");
+            // Weighted impurity decrease = Σchildren counts²/w − Σnode counts²/W (in weight units, as scikit-learn sums it).
+            _importance[split.Feature] += split.Proxy - squares / total;
+            _nodes[index] = new TreeNode { Feature = split.Feature, Threshold = split.Threshold, Left = -1, Right = -1 };
+
+            EnsureStackCapacity(stackSize + 2);
+            _stack[stackSize++] = new NodeTask(middle, end, task.Depth + 1, index, false);
+            _stack[stackSize++] = new NodeTask(start, middle, task.Depth + 1, index, true); // left first: depth-first, pre-order
+        }
+
+        var tree = new DecisionTree(_nodes.AsSpan(0, nodeCount).ToArray(), _leafValues.AsSpan(0, leafCount * _classes).ToArray(), _classes);
+        return new GrownTree(tree, InBagSet.From(_bootstrapCounts), (double[])_importance.Clone());
+    }
+
+    /// <summary>Bootstrap counts (or all ones) and the sample weights they give with the class weights.</summary>
+    void DrawSample(ref TreeRandom random)
+    {
+        int n = _data.Samples;
+        var labels = _data.Labels;
+        if (_settings.Bootstrap)
+        {
+            Array.Clear(_bootstrapCounts);
+            for (int i = 0; i < n; i++) _bootstrapCounts[random.NextInt(n)]++;
+        }
+        else Array.Fill(_bootstrapCounts, 1);
+
+        double[] weights = _classWeight;
+        if (_settings.ClassWeight == ClassWeighting.BalancedSubsample)
+        {
+            // Balanced on this tree's sample: draws / (classes drawn × draws of the class).
+            var drawn = _subsampleClassWeight;
+            Array.Clear(drawn);
+            for (int i = 0; i < n; i++) drawn[labels[i]] += _bootstrapCounts[i];
+            int present = 0;
+            for (int c = 0; c < _classes; c++) if (drawn[c] > 0) present++;
+            for (int c = 0; c < _classes; c++) drawn[c] = drawn[c] > 0 ? n / (present * drawn[c]) : 0;
+            weights = drawn;
+        }
+        for (int i = 0; i < n; i++) _weight[i] = _bootstrapCounts[i] * weights[labels[i]];
+    }
+
+    /// <summary>
+    /// The best split of samples [start, end) over up to max_features drawn features. Constant features do not count
+    /// towards max_features, so a node with any variable feature among those left is split (as in scikit-learn).
+    /// </summary>
+    void FindSplit(int start, int end, double total, double squares, ref TreeRandom random, ref Split best)
+    {
+        int features = _featureOrder.Length, tried = 0;
+        for (int j = 0; j < features && tried < _tryFeatures; j++)
+        {
+            int pick = j + random.NextInt(features - j);
+            (_featureOrder[j], _featureOrder[pick]) = (_featureOrder[pick], _featureOrder[j]);
+            if (EvaluateFeature(_featureOrder[j], start, end, total, squares, ref best)) tried++;
+        }
+    }
+
+    /// <summary>Scans every threshold of one feature; false when the feature is constant in the node.</summary>
+    bool EvaluateFeature(int feature, int start, int end, double total, double squares, ref Split best)
+    {
+        int n = _data.Samples, count = end - start;
+        var column = _data.Values.AsSpan(feature * n, n);
+        var sorted = _sorted.AsSpan(0, count);
+        var samples = _samples.AsSpan(start, count);
+        float min = float.PositiveInfinity, max = float.NegativeInfinity;
+        for (int i = 0; i < samples.Length; i++)
+        {
+            int s = samples[i];
+            float v = column[s];
+            if (v < min) min = v;
+            if (v > max) max = v;
+            sorted[i] = ((ulong)SortableBits(v) << 32) | (uint)s;
+        }
+        if (max <= min + FeatureThreshold) return false;
+        sorted.Sort();
+
+        var labels = _data.Labels;
+        var weight = _weight;
+        var left = _left;
+        var right = _right;
+        Array.Clear(left);
+        Array.Copy(_nodeCounts, right, _classes);
+        double leftWeight = 0, rightWeight = total, leftSquares = 0, rightSquares = squares;
+        int minLeaf = _settings.MinSamplesLeaf;
+        float previous = ValueOf(sorted[0]);
+        for (int p = 1; p < count; p++)
+        {
+            int s = (int)(uint)sorted[p - 1];
+            int c = labels[s];
+            double w = weight[s];
+            // Move one sample from the right child to the left: update the counts' sums of squares in O(1).
+            leftSquares += w * (2 * left[c] + w);
+            left[c] += w;
+            leftWeight += w;
+            rightSquares += w * (w - 2 * right[c]);
+            right[c] -= w;
+            rightWeight -= w;
+
+            float current = ValueOf(sorted[p]);
+            bool distinct = current > previous + FeatureThreshold;
+            float below = previous;
+            previous = current;
+            if (!distinct || p < minLeaf || count - p < minLeaf) continue;
+
+            // Minimising the children's weighted Gini is maximising Σ left²/wL + Σ right²/wR.
+            double proxy = leftSquares / leftWeight + rightSquares / rightWeight;
+            if (proxy > best.Proxy)
+            {
+                best.Proxy = proxy;
+                best.Feature = feature;
+                best.Threshold = Midpoint(below, current);
+                best.LeftCount = p;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Moves samples whose value is at most the threshold to the front of [start, end); returns the boundary.</summary>
+    int Partition(int start, int end, int feature, float threshold)
+    {
+        int n = _data.Samples;
+        var column = _data.Values.AsSpan(feature * n, n);
+        var samples = _samples;
+        int i = start, j = end - 1;
+        while (i <= j)
+        {
+            if (column[samples[i]] <= threshold) i++;
+            else
+            {
+                (samples[i], samples[j]) = (samples[j], samples[i]);
+                j--;
+            }
+        }
+        return i;
+    }
+
+    /// <summary>A threshold strictly below <paramref name="above"/> and at least <paramref name="below"/>.</summary>
+    static float Midpoint(float below, float above)
+    {
+        float mid = (float)(below / 2.0 + above / 2.0);
+        return mid >= above || float.IsInfinity(mid) ? below : mid;
+    }
+
+    /// <summary>Float bits reordered so unsigned integer order is numeric order (finite values).</summary>
+    static uint SortableBits(float value)
+    {
+        uint bits = BitConverter.SingleToUInt32Bits(value);
+        return (bits & 0x8000_0000u) != 0 ? ~bits : bits | 0x8000_0000u;
+    }
+
+    static float ValueOf(ulong packed)
+    {
+        uint bits = (uint)(packed >> 32);
+        return BitConverter.UInt32BitsToSingle((bits & 0x8000_0000u) != 0 ? bits & 0x7FFF_FFFFu : ~bits);
+    }
+
+    void EnsureNodeCapacity(int count)
+    {
+        if (count > _nodes.Length) Array.Resize(ref _nodes, _nodes.Length * 2);
+    }
+
+    void EnsureLeafCapacity(int count)
+    {
+        if (count > _leafValues.Length) Array.Resize(ref _leafValues, Math.Max(count, _leafValues.Length * 2));
+    }
+
+    void EnsureStackCapacity(int count)
+    {
+        if (count > _stack.Length) Array.Resize(ref _stack, _stack.Length * 2);
+    }
+}
