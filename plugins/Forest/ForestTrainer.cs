@@ -16,10 +16,11 @@ public static class ForestTrainer
     {
         int tryFeatures = settings.MaxFeatures.Resolve(data.Features, step);
         var classWeight = ClassWeights(data.Labels, classes, settings.ClassWeight);
+        var ranks = FeatureRanks.Of(data);
         var grown = new GrownTree[settings.Trees];
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel };
         Parallel.For(0, settings.Trees, options,
-            () => new TreeGrower(data, settings, classes, tryFeatures, classWeight),
+            () => new TreeGrower(data, ranks, settings, classes, tryFeatures, classWeight),
             (t, _, grower) =>
             {
                 grown[t] = grower.Grow(TreeRandom.ForTree(seed, t));
