@@ -30,6 +30,7 @@ public sealed class FeatureRanks
     /// <summary>Number of distinct ranks of each feature.</summary>
     public int[] RankCounts { get; }
     public int Samples { get; }
+    public int Features => RankCounts.Length;
 
     /// <summary>
     /// The midpoint between the largest value of rank <paramref name="below"/> and the smallest of rank

@@ -11,7 +11,7 @@ public sealed record GrownTree(DecisionTree Tree, InBagSet InBag, double[] Impor
 /// </summary>
 public sealed class TreeGrower
 {
-    readonly FeatureMatrix _data;
+    readonly int[] _labels;
     readonly FeatureRanks _ranks;
     readonly ForestSettings _settings;
     readonly int _classes;
@@ -33,26 +33,26 @@ public sealed class TreeGrower
     TreeNode[] _nodes = new TreeNode[256];
     float[] _leafValues = new float[1024];
 
-    public TreeGrower(FeatureMatrix data, FeatureRanks ranks, ForestSettings settings, int classes, int tryFeatures, double[] classWeight)
+    public TreeGrower(FeatureRanks ranks, int[] labels, ForestSettings settings, int classes, int tryFeatures, double[] classWeight)
     {
-        _data = data;
+        _labels = labels;
         _ranks = ranks;
         _settings = settings;
         _classes = classes;
         _tryFeatures = tryFeatures;
         _classWeight = classWeight;
-        int n = data.Samples;
+        int n = ranks.Samples;
         _bootstrapCounts = new int[n];
         _weight = new double[n];
         _samples = new int[n];
         _sorted = new ulong[n];
         _sortScratch = new ulong[n];
-        _featureOrder = new int[data.Features];
+        _featureOrder = new int[ranks.Features];
         _nodeCounts = new double[classes];
         _left = new double[classes];
         _right = new double[classes];
         _subsampleClassWeight = new double[classes];
-        _importance = new double[data.Features];
+        _importance = new double[ranks.Features];
     }
 
     record struct NodeTask(int Start, int End, int Depth, int Parent, bool IsLeft);
@@ -72,8 +72,8 @@ public sealed class TreeGrower
 
     public GrownTree Grow(TreeRandom random)
     {
-        int n = _data.Samples;
-        var labels = _data.Labels;
+        int n = _ranks.Samples;
+        var labels = _labels;
         DrawSample(ref random);
 
         int inBag = 0;
@@ -151,8 +151,8 @@ public sealed class TreeGrower
     /// <summary>Bootstrap counts (or all ones) and the sample weights they give with the class weights.</summary>
     void DrawSample(ref TreeRandom random)
     {
-        int n = _data.Samples;
-        var labels = _data.Labels;
+        int n = _ranks.Samples;
+        var labels = _labels;
         if (_settings.Bootstrap)
         {
             Array.Clear(_bootstrapCounts);
@@ -193,7 +193,7 @@ public sealed class TreeGrower
     /// <summary>Scans every threshold of one feature; false when the feature is constant in the node.</summary>
     bool EvaluateFeature(int feature, int start, int end, double total, double squares, ref Split best)
     {
-        int n = _data.Samples, count = end - start;
+        int n = _ranks.Samples, count = end - start;
         var ranks = _ranks.Ranks.AsSpan(feature * n, n);
         var samples = _samples.AsSpan(start, count);
         int lowest = int.MaxValue, highest = -1;
@@ -213,7 +213,7 @@ public sealed class TreeGrower
         }
         RankSort.Sort(sorted, _sortScratch, _histogram, highest - lowest);
 
-        var labels = _data.Labels;
+        var labels = _labels;
         var weight = _weight;
         var left = _left;
         var right = _right;
@@ -257,7 +257,7 @@ public sealed class TreeGrower
     /// <summary>Moves samples whose rank is at most the split's to the front of [start, end); returns the boundary.</summary>
     int Partition(int start, int end, int feature, int lastLeftRank)
     {
-        int n = _data.Samples;
+        int n = _ranks.Samples;
         var ranks = _ranks.Ranks.AsSpan(feature * n, n);
         var samples = _samples;
         int i = start, j = end - 1;
