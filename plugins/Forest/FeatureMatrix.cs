@@ -3,8 +3,8 @@ using LstmFcn.Pipeline;
 namespace LstmFcn.Plugins.Forest;
 
 /// <summary>
-/// A training set laid out for split search: feature-major, so the values of one feature over all samples are one
-/// contiguous span (<c>Values[f·Samples + i]</c>).
+/// A training set laid out feature-major, so the values of one feature over all samples are one contiguous span
+/// (<c>Values[f·Samples + i]</c>), checked complete and labelled; <see cref="FeatureRanks"/> are computed from it.
 /// </summary>
 public sealed class FeatureMatrix
 {

@@ -14,12 +14,15 @@ public static class ForestTrainer
     public static FittedForest Fit(FeatureMatrix data, IReadOnlyList<float[]> rows, int classes, ForestSettings settings,
         int seed, int threads, string step, CancellationToken cancel, Action? treeGrown = null)
     {
-        int tryFeatures = settings.MaxFeatures.Resolve(data.Features, step);
-        var classWeight = ClassWeights(data.Labels, classes, settings.ClassWeight);
+        int features = data.Features, tryFeatures = settings.MaxFeatures.Resolve(features, step);
+        var labels = data.Labels;
+        var classWeight = ClassWeights(labels, classes, settings.ClassWeight);
+        // Growing needs only the ranks: the float matrix is not kept.
+        var ranks = FeatureRanks.Of(data);
         var grown = new GrownTree[settings.Trees];
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel };
         Parallel.For(0, settings.Trees, options,
-            () => new TreeGrower(data, settings, classes, tryFeatures, classWeight),
+            () => new TreeGrower(ranks, labels, settings, classes, tryFeatures, classWeight),
             (t, _, grower) =>
             {
                 grown[t] = grower.Grow(TreeRandom.ForTree(seed, t));
@@ -28,10 +31,10 @@ public static class ForestTrainer
             },
             _ => { });
 
-        var forest = new RandomForest(grown.Select(g => g.Tree).ToArray(), data.Features, classes);
-        var importances = FeatureImportance.Combine(grown.Select(g => g.Importance).ToArray(), data.Features);
+        var forest = new RandomForest(grown.Select(g => g.Tree).ToArray(), features, classes);
+        var importances = FeatureImportance.Combine(grown.Select(g => g.Importance).ToArray(), features);
         var outOfBag = settings.Bootstrap
-            ? forest.OutOfBag(rows, data.Labels, grown.Select(g => g.InBag).ToArray(), threads, cancel)
+            ? forest.OutOfBag(rows, labels, grown.Select(g => g.InBag).ToArray(), threads, cancel)
             : null;
         return new FittedForest(forest, importances, outOfBag, tryFeatures);
     }

@@ -65,7 +65,7 @@ public sealed class RandomForestPlugin : IModelPlugin
 
         var trees = fitted.Forest.Trees;
         context.Log.Info(
-            $"Random forest: {trees.Count} trees on {matrix.Samples} series × {matrix.Features} features " +
+            $"Random forest: {trees.Count} trees on {train.Count} series × {layout.Count} features " +
             $"({fitted.TriedFeatures} tried per split), mean depth {trees.Average(t => t.Depth()):F1}, " +
             $"mean leaves {trees.Average(t => t.LeafCount):F0}; {clock.Elapsed.TotalSeconds:F2} s on {threads} thread(s)");
         if (fitted.OutOfBag is { } oob)

@@ -4,17 +4,15 @@ namespace LstmFcn.Plugins.Forest;
 public sealed record GrownTree(DecisionTree Tree, InBagSet InBag, double[] Importance);
 
 /// <summary>
-/// Grows CART classification trees (Gini impurity) on a <see cref="FeatureMatrix"/>, the way scikit-learn's
-/// best splitter does: at each node, up to <c>max_features</c> randomly drawn non-constant features are tried, each by
-/// sorting the node's values and scanning every threshold between distinct values. One grower per thread: it owns every
-/// buffer it uses and reuses them for each node and each tree, so growing allocates only the finished tree.
+/// Grows CART classification trees (Gini impurity) the way scikit-learn's best splitter does: at each node, up to
+/// <c>max_features</c> randomly drawn non-constant features are tried, each by sorting the node's values (as ranks,
+/// see <see cref="FeatureRanks"/>) and scanning every threshold between distinct values. One grower per thread: it owns
+/// every buffer it uses and reuses them for each node and each tree, so growing allocates only the finished tree.
 /// </summary>
 public sealed class TreeGrower
 {
-    /// <summary>Values closer than this are treated as equal (scikit-learn's FEATURE_THRESHOLD).</summary>
-    const float FeatureThreshold = 1e-7f;
-
-    readonly FeatureMatrix _data;
+    readonly int[] _labels;
+    readonly FeatureRanks _ranks;
     readonly ForestSettings _settings;
     readonly int _classes;
     readonly int _tryFeatures;
@@ -24,7 +22,9 @@ public sealed class TreeGrower
     readonly int[] _bootstrapCounts;
     readonly double[] _weight;      // per sample: bootstrap count × class weight; 0 = not in the bag
     readonly int[] _samples;        // in-bag sample indices; every node owns a contiguous range, partitioned in place
-    readonly ulong[] _sorted;       // (sortable value bits << 32 | sample) for the feature under evaluation
+    readonly ulong[] _sorted;       // (rank above the node's lowest << 32 | sample) for the feature under evaluation
+    readonly ulong[] _sortScratch;
+    readonly int[] _histogram = new int[256];
     readonly int[] _featureOrder;   // features, partially shuffled at each node to draw candidates without replacement
     readonly double[] _nodeCounts, _left, _right;
     readonly double[] _subsampleClassWeight;
@@ -33,41 +33,47 @@ public sealed class TreeGrower
     TreeNode[] _nodes = new TreeNode[256];
     float[] _leafValues = new float[1024];
 
-    public TreeGrower(FeatureMatrix data, ForestSettings settings, int classes, int tryFeatures, double[] classWeight)
+    public TreeGrower(FeatureRanks ranks, int[] labels, ForestSettings settings, int classes, int tryFeatures, double[] classWeight)
     {
-        _data = data;
+        _labels = labels;
+        _ranks = ranks;
         _settings = settings;
         _classes = classes;
         _tryFeatures = tryFeatures;
         _classWeight = classWeight;
-        int n = data.Samples;
+        int n = ranks.Samples;
         _bootstrapCounts = new int[n];
         _weight = new double[n];
         _samples = new int[n];
         _sorted = new ulong[n];
-        _featureOrder = new int[data.Features];
+        _sortScratch = new ulong[n];
+        _featureOrder = new int[ranks.Features];
         _nodeCounts = new double[classes];
         _left = new double[classes];
         _right = new double[classes];
         _subsampleClassWeight = new double[classes];
-        _importance = new double[data.Features];
+        _importance = new double[ranks.Features];
     }
 
     record struct NodeTask(int Start, int End, int Depth, int Parent, bool IsLeft);
 
-    /// <summary>Split found for a node: the feature, threshold, left size and the Gini proxy it reaches.</summary>
+    /// <summary>
+    /// Split found for a node: the feature, the highest rank sent left and the lowest sent right (ranks between them
+    /// occur in other nodes only), left size and the Gini proxy it reaches.
+    /// </summary>
     struct Split
     {
         public int Feature;
-        public float Threshold;
+        public int LastLeftRank;
+        public int FirstRightRank;
         public int LeftCount;
         public double Proxy;
     }
 
     public GrownTree Grow(TreeRandom random)
     {
-        int n = _data.Samples;
-        var labels = _data.Labels;
+        int n = _ranks.Samples;
+        var labels = _labels;
         DrawSample(ref random);
 
         int inBag = 0;
@@ -123,12 +129,15 @@ public sealed class TreeGrower
                 continue;
             }
 
-            int middle = Partition(start, end, split.Feature, split.Threshold);
+            int middle = Partition(start, end, split.Feature, split.LastLeftRank);
             if (middle - start != split.LeftCount)
                 throw new InvalidOperationException($"partition put {middle - start} samples left where the split search counted {split.LeftCount}");
             // Weighted impurity decrease = Σchildren counts²/w − Σnode counts²/W (in weight units, as scikit-learn sums it).
             _importance[split.Feature] += split.Proxy - squares / total;
-            _nodes[index] = new TreeNode { Feature = split.Feature, Threshold = split.Threshold, Left = -1, Right = -1 };
+            _nodes[index] = new TreeNode
+            {
+                Feature = split.Feature, Threshold = _ranks.ThresholdBetween(split.Feature, split.LastLeftRank, split.FirstRightRank), Left = -1, Right = -1
+            };
 
             EnsureStackCapacity(stackSize + 2);
             _stack[stackSize++] = new NodeTask(middle, end, task.Depth + 1, index, false);
@@ -142,8 +151,8 @@ public sealed class TreeGrower
     /// <summary>Bootstrap counts (or all ones) and the sample weights they give with the class weights.</summary>
     void DrawSample(ref TreeRandom random)
     {
-        int n = _data.Samples;
-        var labels = _data.Labels;
+        int n = _ranks.Samples;
+        var labels = _labels;
         if (_settings.Bootstrap)
         {
             Array.Clear(_bootstrapCounts);
@@ -184,23 +193,27 @@ public sealed class TreeGrower
     /// <summary>Scans every threshold of one feature; false when the feature is constant in the node.</summary>
     bool EvaluateFeature(int feature, int start, int end, double total, double squares, ref Split best)
     {
-        int n = _data.Samples, count = end - start;
-        var column = _data.Values.AsSpan(feature * n, n);
-        var sorted = _sorted.AsSpan(0, count);
+        int n = _ranks.Samples, count = end - start;
+        var ranks = _ranks.Ranks.AsSpan(feature * n, n);
         var samples = _samples.AsSpan(start, count);
-        float min = float.PositiveInfinity, max = float.NegativeInfinity;
+        int lowest = int.MaxValue, highest = -1;
+        for (int i = 0; i < samples.Length; i++)
+        {
+            int r = ranks[samples[i]];
+            if (r < lowest) lowest = r;
+            if (r > highest) highest = r;
+        }
+        if (highest == lowest) return false;
+        // Ranks relative to the node's lowest: deep nodes span few ranks and sort in one radix pass.
+        var sorted = _sorted.AsSpan(0, count);
         for (int i = 0; i < samples.Length; i++)
         {
             int s = samples[i];
-            float v = column[s];
-            if (v < min) min = v;
-            if (v > max) max = v;
-            sorted[i] = ((ulong)SortableBits(v) << 32) | (uint)s;
+            sorted[i] = ((ulong)(uint)(ranks[s] - lowest) << 32) | (uint)s;
         }
-        if (max <= min + FeatureThreshold) return false;
-        sorted.Sort();
+        RankSort.Sort(sorted, _sortScratch, _histogram, highest - lowest);
 
-        var labels = _data.Labels;
+        var labels = _labels;
         var weight = _weight;
         var left = _left;
         var right = _right;
@@ -208,7 +221,7 @@ public sealed class TreeGrower
         Array.Copy(_nodeCounts, right, _classes);
         double leftWeight = 0, rightWeight = total, leftSquares = 0, rightSquares = squares;
         int minLeaf = _settings.MinSamplesLeaf;
-        float previous = ValueOf(sorted[0]);
+        uint previous = (uint)(sorted[0] >> 32);
         for (int p = 1; p < count; p++)
         {
             int s = (int)(uint)sorted[p - 1];
@@ -222,11 +235,10 @@ public sealed class TreeGrower
             right[c] -= w;
             rightWeight -= w;
 
-            float current = ValueOf(sorted[p]);
-            bool distinct = current > previous + FeatureThreshold;
-            float below = previous;
+            uint current = (uint)(sorted[p] >> 32);
+            uint below = previous;
             previous = current;
-            if (!distinct || p < minLeaf || count - p < minLeaf) continue;
+            if (current == below || p < minLeaf || count - p < minLeaf) continue;
 
             // Minimising the children's weighted Gini is maximising Σ left²/wL + Σ right²/wR.
             double proxy = leftSquares / leftWeight + rightSquares / rightWeight;
@@ -234,23 +246,24 @@ public sealed class TreeGrower
             {
                 best.Proxy = proxy;
                 best.Feature = feature;
-                best.Threshold = Midpoint(below, current);
+                best.LastLeftRank = (int)below + lowest;
+                best.FirstRightRank = (int)current + lowest;
                 best.LeftCount = p;
             }
         }
         return true;
     }
 
-    /// <summary>Moves samples whose value is at most the threshold to the front of [start, end); returns the boundary.</summary>
-    int Partition(int start, int end, int feature, float threshold)
+    /// <summary>Moves samples whose rank is at most the split's to the front of [start, end); returns the boundary.</summary>
+    int Partition(int start, int end, int feature, int lastLeftRank)
     {
-        int n = _data.Samples;
-        var column = _data.Values.AsSpan(feature * n, n);
+        int n = _ranks.Samples;
+        var ranks = _ranks.Ranks.AsSpan(feature * n, n);
         var samples = _samples;
         int i = start, j = end - 1;
         while (i <= j)
         {
-            if (column[samples[i]] <= threshold) i++;
+            if (ranks[samples[i]] <= lastLeftRank) i++;
             else
             {
                 (samples[i], samples[j]) = (samples[j], samples[i]);
@@ -258,26 +271,6 @@ public sealed class TreeGrower
             }
         }
         return i;
-    }
-
-    /// <summary>A threshold strictly below <paramref name="above"/> and at least <paramref name="below"/>.</summary>
-    static float Midpoint(float below, float above)
-    {
-        float mid = (float)(below / 2.0 + above / 2.0);
-        return mid >= above || float.IsInfinity(mid) ? below : mid;
-    }
-
-    /// <summary>Float bits reordered so unsigned integer order is numeric order (finite values).</summary>
-    static uint SortableBits(float value)
-    {
-        uint bits = BitConverter.SingleToUInt32Bits(value);
-        return (bits & 0x8000_0000u) != 0 ? ~bits : bits | 0x8000_0000u;
-    }
-
-    static float ValueOf(ulong packed)
-    {
-        uint bits = (uint)(packed >> 32);
-        return BitConverter.UInt32BitsToSingle((bits & 0x8000_0000u) != 0 ? bits & 0x7FFF_FFFFu : ~bits);
     }
 
     void EnsureNodeCapacity(int count)

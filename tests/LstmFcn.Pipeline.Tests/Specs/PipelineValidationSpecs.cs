@@ -178,12 +178,12 @@ public sealed class PipelineValidationSpecs : IDisposable
     {
         var path = Pipeline("""
             loader: {plugin: ucr, with: {train: a.tsv}}
-            model: {plugin: random-forest-of-doom}
+            model: {plugin: quantum-oracle}
             """);
 
         var error = Single(PipelineFiles.Errors(path), path, 2, 17);
 
-        Assert.Contains("unknown model plugin 'random-forest-of-doom'", error.Message);
+        Assert.Contains("unknown model plugin 'quantum-oracle'", error.Message);
         Assert.Contains("expected one of:", error.Message);
         Assert.Contains("1nn", error.Message);
         Assert.DoesNotContain("znorm", error.Message);

@@ -80,6 +80,18 @@ public sealed class RandomForestSpecs : IClassFixture<RandomForestSpecs.SitsCros
         Assert.EndsWith(Path.Combine("LstmFcn.Plugins.Forest", "LstmFcn.Plugins.Forest.dll"), entry.AssemblyPath);
     }
 
+    [Theory]
+    [InlineData("gunpoint-rf.yaml", "ucr")]
+    [InlineData("sits-samples-rf.yaml", "sample-table")]
+    [InlineData("sits-samples-ndvi-rf.yaml", "sample-table")]
+    public void The_forest_pipelines_are_valid(string file, string loader)
+    {
+        var pipeline = PipelineFiles.Resolve(Path.Combine(Repo.Pipelines, file));
+
+        Assert.Equal(loader, pipeline.Loader.Plugin.Name);
+        Assert.Equal("random-forest", pipeline.Model!.Plugin.Name);
+    }
+
     [Fact]
     public void On_gunpoint_the_forest_is_well_above_chance()
     {
