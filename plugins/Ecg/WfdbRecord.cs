@@ -64,11 +64,11 @@ public sealed class WfdbRecord
         int channels = header.Signals.Count, length = matrix.Columns;
         var values = new float[channels * length];
         var raw = matrix.Int16Bytes;
-        var gains = new float[channels];
-        var baselines = new float[channels];
+        var gains = new double[channels];
+        var baselines = new int[channels];
         for (int c = 0; c < channels; c++)
         {
-            gains[c] = (float)(1 / header.Signals[c].Gain);
+            gains[c] = header.Signals[c].Gain;
             baselines[c] = header.Signals[c].Baseline;
         }
         // Column-major rows × columns = signals × samples: the signals of one sample are adjacent (a WFDB frame).
@@ -77,7 +77,7 @@ public sealed class WfdbRecord
             {
                 var at = raw.Slice(2 * (t * channels + c), 2);
                 short adc = matrix.BigEndian ? BinaryPrimitives.ReadInt16BigEndian(at) : BinaryPrimitives.ReadInt16LittleEndian(at);
-                values[c * length + t] = adc == InvalidSample ? float.NaN : (adc - baselines[c]) * gains[c];
+                values[c * length + t] = adc == InvalidSample ? float.NaN : (float)((adc - baselines[c]) / gains[c]);
             }
         return new WfdbRecord(name, header.Frequency, channels, values, headerPath, signalPath, header.Signals.Select(s => s.Units).ToArray());
     }
