@@ -45,11 +45,11 @@ public sealed class Cinc2017Loader : ILoaderPlugin
 
         var trainEntries = Labelled(ReferenceLabels.Read(labels), names, labels);
         var testEntries = new List<(ReferenceEntry Entry, string Class)>();
-        string testSource = "";
+        string testSource = "", testLabels = labels;
         if (testFolder is not null)
         {
             if (!Directory.Exists(testFolder)) throw new DirectoryNotFoundException($"{args.StepName}: test folder {testFolder} not found");
-            var testLabels = args.GetOptionalString("test_labels") ?? Path.Combine(testFolder, "REFERENCE.csv");
+            testLabels = args.GetOptionalString("test_labels") ?? Path.Combine(testFolder, "REFERENCE.csv");
             testEntries = Labelled(ReferenceLabels.Read(testLabels), names, testLabels);
             testSource = testFolder;
         }
@@ -81,8 +81,7 @@ public sealed class Cinc2017Loader : ILoaderPlugin
                 throw new DataFormatException(record.HeaderPath, 0,
                     $"record {record.Name} has {record.Channels} signal(s), record {trainRecords[0].Record.Name} has {channels}: all records must have the same signals");
 
-        return new DatasetSplit(ToDataset(trainRecords, classes, data, labels),
-            ToDataset(testRecords, classes, testSource, testFolder is null ? labels : args.GetOptionalString("test_labels") ?? Path.Combine(testFolder, "REFERENCE.csv")));
+        return new DatasetSplit(ToDataset(trainRecords, classes, data, labels), ToDataset(testRecords, classes, testSource, testLabels));
     }
 
     static List<(ReferenceEntry Entry, string Class)> Labelled(IReadOnlyList<ReferenceEntry> entries, LabelNames names, string path)

@@ -43,12 +43,15 @@ public sealed class MatV4Matrix
     /// <summary>Where the values start: 20 + the name length.</summary>
     public int DataOffset { get; }
 
-    public static MatV4Matrix Read(string path)
+    /// <param name="owner">What the file belongs to, named in errors (e.g. "record A00001").</param>
+    public static MatV4Matrix Read(string path, string owner)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: signal file not found", path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: {owner}: MAT-file not found", path);
         var bytes = File.ReadAllBytes(path);
+        DataFormatException Error(string message) => new(path, 0, $"{owner}: {message}");
+
         if (bytes.Length < HeaderBytes)
-            throw new DataFormatException(path, 0, $"truncated MAT-file: {bytes.Length} bytes, a MATLAB v4 matrix header alone has {HeaderBytes}");
+            throw Error($"truncated MAT-file: {bytes.Length} bytes, a MATLAB v4 matrix header alone has {HeaderBytes}");
 
         // The type code is written in the file's own byte order; its thousands digit (M) says which order that is.
         var header = bytes.AsSpan(0, HeaderBytes);
@@ -59,28 +62,28 @@ public sealed class MatV4Matrix
         if (little is >= 0 and < 1000) (bigEndian, type) = (false, little);
         else if (big is >= 1000 and < 2000) (bigEndian, type) = (true, big);
         else
-            throw new DataFormatException(path, 0,
+            throw Error(
                 $"not a MATLAB v4 MAT-file: type code {little} (bytes 0-3) is neither little-endian (0-999) nor big-endian (1000-1999) MOPT");
 
         int rows = Field(bytes, 1, bigEndian), columns = Field(bytes, 2, bigEndian),
             imaginary = Field(bytes, 3, bigEndian), nameLength = Field(bytes, 4, bigEndian);
         int o = type / 100 % 10, p = type / 10 % 10, t = type % 10;
-        if (o != 0) throw new DataFormatException(path, 0, $"type code {type}: the O digit must be 0, found {o}");
-        if (t != 0) throw new DataFormatException(path, 0, $"type code {type}: expected a numeric full matrix (T = 0), found T = {t} ({(t == 1 ? "text" : t == 2 ? "sparse" : "unknown")})");
-        if (p >= PrecisionNames.Length) throw new DataFormatException(path, 0, $"type code {type}: unknown precision P = {p} (expected 0-5)");
-        if (imaginary != 0) throw new DataFormatException(path, 0, $"the matrix is complex (imagf = {imaginary}); a signal matrix is real");
-        if (rows < 0 || columns < 0) throw new DataFormatException(path, 0, $"negative matrix size {rows} × {columns}");
+        if (o != 0) throw Error($"type code {type}: the O digit must be 0, found {o}");
+        if (t != 0) throw Error($"type code {type}: expected a numeric full matrix (T = 0), found T = {t} ({(t == 1 ? "text" : t == 2 ? "sparse" : "unknown")})");
+        if (p >= PrecisionNames.Length) throw Error($"type code {type}: unknown precision P = {p} (expected 0-5)");
+        if (imaginary != 0) throw Error($"the matrix is complex (imagf = {imaginary}); a signal matrix is real");
+        if (rows < 0 || columns < 0) throw Error($"negative matrix size {rows} × {columns}");
         if (nameLength < 1 || HeaderBytes + nameLength > bytes.Length)
-            throw new DataFormatException(path, 0, $"name length {nameLength} (bytes 16-19) does not fit a {bytes.Length}-byte file");
+            throw Error($"name length {nameLength} (bytes 16-19) does not fit a {bytes.Length}-byte file");
         var nameBytes = bytes.AsSpan(HeaderBytes, nameLength);
-        if (nameBytes[^1] != 0) throw new DataFormatException(path, 0, $"the matrix name ({nameLength} bytes from byte 20) is not NUL-terminated");
+        if (nameBytes[^1] != 0) throw Error($"the matrix name ({nameLength} bytes from byte 20) is not NUL-terminated");
         var name = Encoding.ASCII.GetString(nameBytes[..^1]);
 
         int dataOffset = HeaderBytes + nameLength;
         long needed = (long)rows * columns * PrecisionBytes[p];
         long available = bytes.Length - dataOffset;
         if (available < needed)
-            throw new DataFormatException(path, 0,
+            throw Error(
                 $"truncated MAT-file: matrix '{name}' is {rows} × {columns} {PrecisionNames[p]} ({needed} bytes from byte {dataOffset}), " +
                 $"the file has {available} bytes there");
         return new MatV4Matrix(path, type, bigEndian, p, rows, columns, name, dataOffset, bytes);

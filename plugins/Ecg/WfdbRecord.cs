@@ -58,7 +58,7 @@ public sealed class WfdbRecord
 
         var signalPath = Path.Combine(folder, first.FileName);
         if (!File.Exists(signalPath)) throw new FileNotFoundException($"{signalPath}: signal file of record {name} not found (named in {headerPath}:{first.Line})", signalPath);
-        var matrix = MatV4Matrix.Read(signalPath);
+        var matrix = MatV4Matrix.Read(signalPath, $"record {name}");
         CheckAgreement(header, first, matrix, name);
 
         int channels = header.Signals.Count, length = matrix.Columns;

@@ -196,7 +196,7 @@ public sealed class Cinc2017LoaderSpecs : IDisposable
         var bytes = File.ReadAllBytes(mat);
         File.WriteAllBytes(mat, bytes[..1024]);
 
-        Assert.Equal($"{mat}: truncated MAT-file: matrix 'val' is 1 × 9000 int16 (18000 bytes from byte 24), the file has 1000 bytes there",
+        Assert.Equal($"{mat}: record A00001: truncated MAT-file: matrix 'val' is 1 × 9000 int16 (18000 bytes from byte 24), the file has 1000 bytes there",
             Error(data));
     }
 
@@ -207,7 +207,7 @@ public sealed class Cinc2017LoaderSpecs : IDisposable
         var mat = Path.Combine(data, "A00001.mat");
         File.WriteAllText(mat, "this is not a MAT-file at all");
 
-        Assert.StartsWith($"{mat}: not a MATLAB v4 MAT-file: type code", Error(data));
+        Assert.StartsWith($"{mat}: record A00001: not a MATLAB v4 MAT-file: type code", Error(data));
     }
 
     [Fact]
