@@ -1,0 +1,135 @@
+using System.Globalization;
+using LstmFcn.Pipeline;
+
+namespace LstmFcn.Plugins.Ecg;
+
+/// <summary>
+/// The <c>cinc2017</c> loader: PhysioNet/CinC Challenge 2017 single-lead ECG records — WFDB headers whose signals
+/// are MATLAB v4 int16 matrices — labelled by a reference file. Every record the label file lists is read, converted
+/// to physical units (mV) and kept at its own length. Test data is another folder, or records of the same folder
+/// named in a list; otherwise the test set is empty (use <c>evaluate: {kfold: 5}</c>).
+/// Each series carries metadata <c>record</c>, <c>sampling_rate</c> (Hz), <c>source</c> (the .mat path),
+/// <c>label_code</c> and <c>units</c>; the dataset carries <c>sampling_rate</c> when all records share it.
+/// </summary>
+public sealed class Cinc2017Loader : ILoaderPlugin
+{
+    /// <summary>Metadata key of the sampling rate in Hz, read by the signal preprocessors.</summary>
+    public const string SamplingRateKey = "sampling_rate";
+
+    public string Name => "cinc2017";
+    public string Description => "PhysioNet/CinC 2017 ECG records (WFDB .hea + MATLAB v4 .mat) labelled by REFERENCE.csv";
+
+    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    {
+        ParameterSpec.RequiredPath("data", "folder of records (<name>.hea and the .mat it names)"),
+        ParameterSpec.OptionalPath("labels", "reference file 'record,label' (default: REFERENCE.csv in the data folder); the records it lists are loaded"),
+        new ParameterSpec("classes", ParameterType.StringList,
+            "label code to class name, 'code=name'; codes may share a name to merge classes") { Default = new List<string> { "N=Normal", "A=AF", "O=Other", "~=Noisy" } },
+        ParameterSpec.OptionalPath("test", "folder of test records (default: no test set, or test_records)"),
+        ParameterSpec.OptionalPath("test_labels", "reference file of the test folder (default: REFERENCE.csv in it)"),
+        ParameterSpec.OptionalPath("test_records", "file naming records of the data folder (one per line) that form the test set instead"),
+    };
+
+    public DatasetSplit Load(PluginArguments args, RunContext context)
+    {
+        var names = new LabelNames(args.GetStringList("classes"), args.StepName);
+        var data = args.GetString("data");
+        if (!Directory.Exists(data)) throw new DirectoryNotFoundException($"{args.StepName}: data folder {data} not found");
+        var labels = args.GetOptionalString("labels") ?? Path.Combine(data, "REFERENCE.csv");
+        var testFolder = args.GetOptionalString("test");
+        var testList = args.GetOptionalString("test_records");
+        if (testFolder is not null && testList is not null)
+            throw new ArgumentException($"{args.StepName}: give either a test folder ('test') or a list of test records ('test_records'), not both");
+        if (args.GetOptionalString("test_labels") is not null && testFolder is null)
+            throw new ArgumentException($"{args.StepName}: 'test_labels' needs a test folder ('test')");
+
+        var trainEntries = Labelled(ReferenceLabels.Read(labels), names, labels);
+        var testEntries = new List<(ReferenceEntry Entry, string Class)>();
+        string testSource = "", testLabels = labels;
+        if (testFolder is not null)
+        {
+            if (!Directory.Exists(testFolder)) throw new DirectoryNotFoundException($"{args.StepName}: test folder {testFolder} not found");
+            testLabels = args.GetOptionalString("test_labels") ?? Path.Combine(testFolder, "REFERENCE.csv");
+            testEntries = Labelled(ReferenceLabels.Read(testLabels), names, testLabels);
+            testSource = testFolder;
+        }
+        else if (testList is not null)
+        {
+            var byRecord = trainEntries.ToDictionary(e => e.Entry.Record, StringComparer.Ordinal);
+            var held = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (record, line) in RecordList.Read(testList))
+            {
+                if (!byRecord.TryGetValue(record, out var entry))
+                    throw new DataFormatException(testList, line, $"record {record} is not in the label file {labels}");
+                testEntries.Add(entry);
+                held.Add(record);
+            }
+            trainEntries = trainEntries.Where(e => !held.Contains(e.Entry.Record)).ToList();
+            if (trainEntries.Count == 0) throw new ArgumentException($"{args.StepName}: {testList} names every record; nothing is left to train on");
+            testSource = data;
+        }
+
+        // Classes in declaration order, restricted to those present, so no class is empty.
+        var present = new HashSet<string>(trainEntries.Concat(testEntries).Select(e => e.Class), StringComparer.Ordinal);
+        var classes = new ClassLabels(names.Names.Where(present.Contains));
+
+        var trainRecords = ReadRecords(data, trainEntries, context);
+        var testRecords = ReadRecords(testSource, testEntries, context);
+        int channels = trainRecords[0].Record.Channels;
+        foreach (var (record, _, _) in trainRecords.Concat(testRecords))
+            if (record.Channels != channels)
+                throw new DataFormatException(record.HeaderPath, 0,
+                    $"record {record.Name} has {record.Channels} signal(s), record {trainRecords[0].Record.Name} has {channels}: all records must have the same signals");
+
+        return new DatasetSplit(ToDataset(trainRecords, classes, data, labels), ToDataset(testRecords, classes, testSource, testLabels));
+    }
+
+    static List<(ReferenceEntry Entry, string Class)> Labelled(IReadOnlyList<ReferenceEntry> entries, LabelNames names, string path)
+    {
+        var result = new List<(ReferenceEntry, string)>(entries.Count);
+        foreach (var e in entries)
+        {
+            if (!names.TryGetName(e.Code, out var name))
+                throw new DataFormatException(path, e.Line,
+                    $"record {e.Record}: unknown label '{e.Code}' (classes maps {string.Join(", ", names.Codes.Select(c => $"'{c}'"))})");
+            result.Add((e, name));
+        }
+        return result;
+    }
+
+    static List<(WfdbRecord Record, ReferenceEntry Entry, string Class)> ReadRecords(string folder,
+        List<(ReferenceEntry Entry, string Class)> entries, RunContext context)
+    {
+        var records = new List<(WfdbRecord, ReferenceEntry, string)>(entries.Count);
+        foreach (var (entry, name) in entries)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            records.Add((WfdbRecord.Read(folder, entry.Record), entry, name));
+        }
+        return records;
+    }
+
+    static TimeSeriesDataset ToDataset(List<(WfdbRecord Record, ReferenceEntry Entry, string Class)> records, ClassLabels classes,
+        string folder, string labels)
+    {
+        var samples = new TimeSeriesSample[records.Count];
+        for (int i = 0; i < records.Count; i++)
+        {
+            var (r, entry, name) = records[i];
+            samples[i] = new TimeSeriesSample(r.Name, r.Values, r.Channels, classes.IndexOf(name), new Dictionary<string, string>
+            {
+                ["record"] = r.Name,
+                [SamplingRateKey] = Rate(r.Frequency),
+                ["source"] = r.SignalPath,
+                ["label_code"] = entry.Code,
+                ["units"] = string.Join(" ", r.Units),
+            });
+        }
+        var metadata = new Dictionary<string, string> { ["source"] = folder, ["labels"] = labels };
+        var rates = records.Select(r => r.Record.Frequency).Distinct().ToList();
+        if (rates.Count == 1) metadata[SamplingRateKey] = Rate(rates[0]);
+        return new TimeSeriesDataset(samples, classes, metadata);
+    }
+
+    static string Rate(double hz) => hz.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,35 @@
+namespace LstmFcn.Plugins.Ecg;
+
+/// <summary>
+/// Maps the label codes of a reference file to class names, from entries <c>code=name</c> (e.g. <c>A=AF</c>).
+/// Several codes may share a name to merge classes (<c>O=Other</c>, <c>~=Other</c>). Class order is the order in
+/// which names first appear.
+/// </summary>
+public sealed class LabelNames
+{
+    readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    readonly List<string> _order = new();
+
+    public LabelNames(IEnumerable<string> entries, string stepName)
+    {
+        foreach (var entry in entries)
+        {
+            var eq = entry.IndexOf('=');
+            var code = eq < 0 ? "" : entry[..eq].Trim();
+            var name = eq < 0 ? "" : entry[(eq + 1)..].Trim();
+            if (code.Length == 0 || name.Length == 0)
+                throw new ArgumentException($"{stepName}: classes entry '{entry}' must read 'code=name', e.g. 'A=AF'");
+            if (!_names.TryAdd(code, name))
+                throw new ArgumentException($"{stepName}: label code '{code}' is mapped twice in classes");
+            if (!_order.Contains(name)) _order.Add(name);
+        }
+        if (_names.Count == 0) throw new ArgumentException($"{stepName}: classes must map at least one label code, e.g. 'N=Normal'");
+    }
+
+    public IReadOnlyList<string> Codes => _names.Keys.ToList();
+
+    /// <summary>Class names in declaration order.</summary>
+    public IReadOnlyList<string> Names => _order;
+
+    public bool TryGetName(string code, out string name) => _names.TryGetValue(code, out name!);
+}

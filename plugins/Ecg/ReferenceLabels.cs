@@ -1,0 +1,39 @@
+namespace LstmFcn.Plugins.Ecg;
+
+/// <summary>One line of a reference file: a record and its label code.</summary>
+public sealed record ReferenceEntry(string Record, string Code, int Line);
+
+/// <summary>
+/// A challenge reference file (<c>REFERENCE.csv</c>): no header, one <c>record,label</c> per line, CRLF or LF.
+/// Blank lines are skipped; a record listed twice is an error.
+/// </summary>
+public static class ReferenceLabels
+{
+    public static IReadOnlyList<ReferenceEntry> Read(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: label file not found", path);
+        var entries = new List<ReferenceEntry>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        int number = 0;
+        foreach (var raw in File.ReadLines(path))
+        {
+            number++;
+            var line = raw.Trim();
+            if (line.Length == 0) continue;
+            var fields = line.Split(',');
+            if (fields.Length != 2)
+                throw new DataFormatException(path, number, $"expected 'record,label' (2 fields), found {fields.Length} field(s): '{line}'");
+            var record = fields[0].Trim();
+            var code = fields[1].Trim();
+            if (record.Length == 0) throw new DataFormatException(path, number, "empty record name in field 1");
+            if (code.Length == 0) throw new DataFormatException(path, number, $"record {record}: empty label in field 2");
+            if (record.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || record.Contains('.'))
+                throw new DataFormatException(path, number, $"'{record}' is not a record name (a file name without extension)");
+            if (!seen.TryAdd(record, number))
+                throw new DataFormatException(path, number, $"record {record} is listed again (first on line {seen[record]})");
+            entries.Add(new ReferenceEntry(record, code, number));
+        }
+        if (entries.Count == 0) throw new DataFormatException(path, 0, "the label file is empty: expected one 'record,label' line per record");
+        return entries;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using LstmFcn.Pipeline;
+
+namespace LstmFcn.Plugins.Signal;
+
+/// <summary>
+/// <c>crop-pad</c>: brings every series to one length. Longer series are cropped: a window at a random position in
+/// the training set (drawn per series from the run seed, so each fold and seed sees other windows — a cheap
+/// augmentation) and the centre window everywhere else (test, held-out folds, new data). Shorter series are padded
+/// after their end (or on both sides, the series centred) with zeros or by repeating the edge values. The length
+/// (given, or the longest training series when 0) is saved with the model.
+/// </summary>
+public sealed class CropPad : IPreprocessorPlugin
+{
+    public string Name => "crop-pad";
+    public string Description => "fixed length: random crop on training data, centre crop otherwise; pad short series";
+
+    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    {
+        ParameterSpec.Int("length", 9000, "target length in points (0 = the longest training series)", min: 0),
+        ParameterSpec.Choice("pad", "zeros", "zeros: pad with 0; edge: repeat the first/last value", "zeros", "edge"),
+        ParameterSpec.Choice("pad_side", "end", "end: pad after the series; both: split the padding, series centred", "end", "both"),
+        ParameterSpec.Bool("random_crop", true, "crop training series at a random position (false: centre, as at evaluation)"),
+    };
+
+    public IFittedPreprocessor Fit(TimeSeriesDataset train, PluginArguments args, RunContext context)
+    {
+        int length = args.GetInt("length");
+        if (length == 0) length = train.MaxLength;
+        if (length == 0) throw new ArgumentException($"{args.StepName}: length 0 means the longest training series, but the training set is empty");
+        return new Fitted(length, args);
+    }
+
+    public IFittedPreprocessor Restore(IReadOnlyDictionary<string, string> state, PluginArguments args)
+    {
+        if (!state.TryGetValue("length", out var text))
+            throw new InvalidDataException($"{args.StepName}: saved preprocessing state lacks 'length'");
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length < 1)
+            throw new InvalidDataException($"{args.StepName}: saved length '{text}' is not a positive integer");
+        return new Fitted(length, args);
+    }
+
+    sealed class Fitted : IFittedPreprocessor
+    {
+        readonly int _length;
+        readonly bool _edge, _bothSides, _randomCrop;
+
+        public Fitted(int length, PluginArguments args)
+        {
+            _length = length;
+            _edge = args.GetString("pad") == "edge";
+            _bothSides = args.GetString("pad_side") == "both";
+            _randomCrop = args.GetBool("random_crop");
+            State = new Dictionary<string, string> { ["length"] = length.ToString(CultureInfo.InvariantCulture) };
+        }
+
+        public IReadOnlyDictionary<string, string> State { get; }
+
+        public TimeSeriesDataset Transform(TimeSeriesDataset data) =>
+            data.WithSamples(PerSeries.Map(data, (s, _) => Fix(s, (s.Length - _length) / 2)));
+
+        public TimeSeriesDataset TransformTraining(TimeSeriesDataset train, RunContext context) =>
+            train.WithSamples(PerSeries.Map(train, (s, i) =>
+                Fix(s, _randomCrop && s.Length > _length ? SampleRandom.For(context.Seed, "crop-pad", i).Next(s.Length - _length + 1) : (s.Length - _length) / 2)));
+
+        /// <summary>The series cropped from <paramref name="start"/> when longer, padded when shorter.</summary>
+        TimeSeriesSample Fix(TimeSeriesSample s, int start)
+        {
+            if (s.Length == _length) return s;
+            var values = new float[s.Channels * _length];
+            for (int c = 0; c < s.Channels; c++)
+            {
+                var src = s.Channel(c);
+                var dst = values.AsSpan(c * _length, _length);
+                if (s.Length > _length)
+                {
+                    src.Slice(start, _length).CopyTo(dst);
+                    continue;
+                }
+                int before = _bothSides ? (_length - s.Length) / 2 : 0;
+                src.CopyTo(dst.Slice(before));
+                if (_edge)
+                {
+                    dst[..before].Fill(src[0]);
+                    dst[(before + s.Length)..].Fill(src[^1]);
+                }
+            }
+            return s.WithValues(values, s.Channels);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Runtime.ExceptionServices;
+using LstmFcn.Pipeline;
+
+namespace LstmFcn.Plugins.Signal;
+
+/// <summary>
+/// Transforms the series of a dataset in parallel. A failure is rethrown as is — the one of the first failing series
+/// in dataset order — rather than wrapped in an AggregateException, so its message reaches the user unchanged.
+/// </summary>
+public static class PerSeries
+{
+    public static TimeSeriesSample[] Map(TimeSeriesDataset data, Func<TimeSeriesSample, int, TimeSeriesSample> transform)
+    {
+        var result = new TimeSeriesSample[data.Count];
+        var errors = new Exception?[data.Count];
+        Parallel.For(0, data.Count, i =>
+        {
+            try { result[i] = transform(data.Samples[i], i); }
+            catch (Exception e) { errors[i] = e; }
+        });
+        foreach (var e in errors)
+            if (e is not null) ExceptionDispatchInfo.Capture(e).Throw();
+        return result;
+    }
+}
