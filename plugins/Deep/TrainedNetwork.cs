@@ -44,9 +44,9 @@ sealed class TrainedNetwork : ITrainedModel
         var attentionRows = attention ? new List<string>() : null;
         _network.eval();
         using var _ = no_grad();
-        // Inference batches as large as keep the widest activation (256 filters × length) near 64 MB: short series
+        // Inference batches as large as keep the widest activation (256 filters × length) near 16 MB: short series
         // (e.g. 23-date pixels) then go through in thousands per call instead of paying per-call overhead 512 at a time.
-        int Chunk = Math.Clamp(16_777_216 / (256 * Math.Max(1, options.Length)), 256, 8192);
+        int Chunk = Math.Clamp(4_194_304 / (256 * Math.Max(1, options.Length)), 256, 8192);
         for (int start = 0; start < data.Count; start += Chunk)
         {
             using var scope = NewDisposeScope();

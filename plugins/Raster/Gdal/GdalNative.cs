@@ -28,6 +28,7 @@ static unsafe partial class GdalNative
     public const int CE_None = 0, CE_Failure = 3;
 
     [LibraryImport(Lib)] public static partial void GDALAllRegister();
+    [LibraryImport(Lib)] public static partial void GDALSetCacheMax64(long bytes);
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr GDALOpen(string path, int access);
     [LibraryImport(Lib)] public static partial void GDALClose(IntPtr dataset);
     [LibraryImport(Lib)] public static partial int GDALGetRasterXSize(IntPtr dataset);

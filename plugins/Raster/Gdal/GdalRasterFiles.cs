@@ -9,6 +9,7 @@ public sealed unsafe class GdalRasterFiles : IRasterFiles
 {
     static readonly object InitLock = new();
     static bool _initialised;
+    const long CacheBytes = 64L << 20;
 
     public static GdalRasterFiles Instance { get; } = new();
 
@@ -23,6 +24,10 @@ public sealed unsafe class GdalRasterFiles : IRasterFiles
             // GDAL prints errors to stderr by default; they are raised as exceptions with the file name instead.
             var quiet = (IntPtr)(delegate* unmanaged[Cdecl]<int, int, IntPtr, void>)&QuietHandler;
             CPLSetErrorHandler(quiet);
+            // GDAL's block cache defaults to 5 % of physical memory (1.2 GB on a 24 GiB machine) and would grow with
+            // the cube; blocks are read once each here, so a small cache keeps the memory budget honest. A user's
+            // GDAL_CACHEMAX still wins.
+            if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GDAL_CACHEMAX"))) GDALSetCacheMax64(CacheBytes);
             _initialised = true;
         }
     }
