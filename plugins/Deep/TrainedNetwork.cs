@@ -10,7 +10,7 @@ using static TorchSharp.torch;
 namespace LstmFcn.Plugins.Deep;
 
 /// <summary>A trained LSTM-FCN-family network: predicts probabilities, saves as weights + metadata, loads back.</summary>
-sealed class TrainedNetwork : ITrainedModel
+sealed class TrainedNetwork : ITrainedModel, IClassActivationMaps
 {
     public const string WeightsFile = "network.weights";
     public const string MetadataFile = "network.json";
@@ -79,6 +79,36 @@ sealed class TrainedNetwork : ITrainedModel
             context.Log.Info($"Wrote attention.csv ({(options.View == LstmView.Temporal ? "attention over time" : "context contribution per feature")})");
         }
         return new ProbabilityMatrix(result, data.Count, Classes);
+    }
+
+    public string? ClassActivationUnavailableReason => _network.Options.HeadUnits > 0
+        ? $"a dense head ({_network.Options.HeadUnits} units) lies between the pooled conv features and the output layer"
+        : null;
+
+    public float[][] ClassActivationMaps(TimeSeriesDataset data, IReadOnlyList<int> classIndices, RunContext context)
+    {
+        if (ClassActivationUnavailableReason is { } reason) throw new InvalidOperationException($"no class activation maps: {reason}");
+        if (classIndices.Count != data.Count) throw new ArgumentException($"{classIndices.Count} class indices for {data.Count} series");
+        var options = _network.Options;
+        if (data.Count > 0 && (data.Channels != options.Channels || data.MaxLength != options.Length || !data.IsEqualLength))
+            throw new InvalidDataException($"the network was trained on {options.Channels} channel(s) × {options.Length} steps; the data differs");
+        var maps = new float[data.Count][];
+        _network.eval();
+        using var _ = no_grad();
+        const int Chunk = 256;
+        for (int start = 0; start < data.Count; start += Chunk)
+        {
+            using var scope = NewDisposeScope();
+            var indices = Enumerable.Range(start, Math.Min(Chunk, data.Count - start)).ToArray();
+            using var batch = TensorData.From(data, indices, _device);
+            var all = _network.ClassActivationMaps(batch.Inputs);                     // (B, K, T)
+            var chosen = tensor(indices.Select(i => (long)classIndices[i]).ToArray(), device: _device);
+            var picked = all.gather(1, chosen.view(-1, 1, 1).expand(-1, 1, all.shape[2])).squeeze(1).cpu();
+            var flat = picked.data<float>().ToArray();
+            int length = (int)picked.shape[1];
+            for (int i = 0; i < indices.Length; i++) maps[start + i] = flat.AsSpan(i * length, length).ToArray();
+        }
+        return maps;
     }
 
     sealed record Metadata(NetworkOptions Network, List<string> Classes, Dictionary<string, object?> HyperParameters,

@@ -40,7 +40,8 @@ public sealed class UcrLoader : ILoaderPlugin
         if (missingInTest.Count > 0)
             context.Log.Warn($"{testPath}: no test series of class(es) {string.Join(", ", missingInTest)}");
 
-        return new DatasetSplit(ToDataset(trainRaw, classes, trainPath, "train"), ToDataset(testRaw, classes, testPath, "test"));
+        var name = DatasetName(trainPath);
+        return new DatasetSplit(ToDataset(trainRaw, classes, trainPath, "train", name), ToDataset(testRaw, classes, testPath, "test", name));
     }
 
     static List<RawSeries> ReadFile(string path, string format)
@@ -50,7 +51,16 @@ public sealed class UcrLoader : ILoaderPlugin
         return ts ? SktimeTsReader.Read(path) : UcrTsvReader.Read(path);
     }
 
-    static TimeSeriesDataset ToDataset(List<RawSeries> raw, ClassLabels classes, string? path, string split)
+    /// <summary>UCR names files DATASET_TRAIN.tsv / DATASET_TEST.ts: the dataset is the file name without the split suffix.</summary>
+    public static string DatasetName(string trainPath)
+    {
+        var stem = Path.GetFileNameWithoutExtension(trainPath);
+        foreach (var suffix in new[] { "_TRAIN", "_TEST" })
+            if (stem.Length > suffix.Length && stem.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return stem[..^suffix.Length];
+        return stem;
+    }
+
+    static TimeSeriesDataset ToDataset(List<RawSeries> raw, ClassLabels classes, string? path, string split, string name)
     {
         var samples = new TimeSeriesSample[raw.Count];
         var source = path is null ? "" : Path.GetFileName(path);
@@ -60,6 +70,10 @@ public sealed class UcrLoader : ILoaderPlugin
             samples[i] = new TimeSeriesSample($"{split}-{i}", r.Values, r.Channels, classes.IndexOf(r.Label),
                 new Dictionary<string, string> { ["source"] = source, ["line"] = r.Line.ToString() });
         }
-        return new TimeSeriesDataset(samples, classes, new Dictionary<string, string> { ["source"] = path ?? "" });
+        return new TimeSeriesDataset(samples, classes, new Dictionary<string, string>
+        {
+            [DatasetMetadata.Source] = path ?? "",
+            [DatasetMetadata.Name] = name,
+        });
     }
 }

@@ -46,10 +46,16 @@ public sealed class PipelineRunner
         WriteStatus(dir, def, "running", started, null, null);
         log.Info(resumeDirectory is null ? $"Run directory: {dir.Path}" : $"Resuming in {dir.Path}");
 
+        // What the run is about, for tools that compare runs (lstmfcn compare): known once the loader has run.
+        var identity = new Dictionary<string, object?>
+        {
+            ["dataset"] = null,
+            ["model"] = pipeline.Model?.Plugin.Name,
+        };
         try
         {
-            var result = Execute(pipeline, context, dir, log, options.Cancellation, out var timings);
-            WriteStatus(dir, def, "succeeded", started, null, timings);
+            var result = Execute(pipeline, context, dir, log, options.Cancellation, identity, out var timings);
+            WriteStatus(dir, def, "succeeded", started, null, timings, identity);
             log.Info($"Finished in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
             return result;
         }
@@ -58,7 +64,7 @@ public sealed class PipelineRunner
             var reason = e is OperationCanceledException ? "cancelled" : "failed";
             log.Warn($"Run {reason}: {e.Message}");
             log.Debug(e.ToString());
-            WriteStatus(dir, def, reason, started, e.Message, null);
+            WriteStatus(dir, def, reason, started, e.Message, null, identity);
             throw new RunFailedException(dir.Path, e);
         }
     }
@@ -67,13 +73,14 @@ public sealed class PipelineRunner
     sealed record FittedStep(IPreprocessorPlugin Plugin, PluginArguments Arguments, IFittedPreprocessor Transform);
 
     RunResult Execute(ResolvedPipeline pipeline, RunContext context, RunDirectory dir, RunLog log,
-        CancellationToken cancel, out Dictionary<string, double> timings)
+        CancellationToken cancel, Dictionary<string, object?> identity, out Dictionary<string, double> timings)
     {
         timings = new Dictionary<string, double>();
         var clock = Stopwatch.StartNew();
 
         var split = pipeline.Loader.Plugin.Load(pipeline.Loader.Arguments, context);
         timings["load_s"] = Lap(clock);
+        identity["dataset"] = DatasetName(split.Train, pipeline.Definition.Name);
         log.Info($"Loaded {split.Train.Count} training and {split.Test.Count} test series: {split.Train.Classes.Count} classes, " +
                  $"{split.Train.Channels} channel(s), length {LengthText(split.Train)}");
         cancel.ThrowIfCancellationRequested();
@@ -303,12 +310,26 @@ public sealed class PipelineRunner
         return final;
     }
 
+    /// <summary>
+    /// The loader's dataset name (<see cref="DatasetMetadata.Name"/>), else the file or folder name of its source,
+    /// else the pipeline's name.
+    /// </summary>
+    internal static string DatasetName(TimeSeriesDataset train, string pipelineName)
+    {
+        if (train.Metadata.TryGetValue(DatasetMetadata.Name, out var name) && !string.IsNullOrWhiteSpace(name)) return name;
+        if (train.Metadata.TryGetValue(DatasetMetadata.Source, out var source) && !string.IsNullOrWhiteSpace(source))
+            return Path.GetFileNameWithoutExtension(source.TrimEnd('/', Path.DirectorySeparatorChar));
+        return pipelineName;
+    }
+
     static void WriteStatus(RunDirectory dir, PipelineDefinition def, string status, DateTime started, string? error,
-        Dictionary<string, double>? timings)
+        Dictionary<string, double>? timings, Dictionary<string, object?>? identity = null)
     {
         var doc = new Dictionary<string, object?>
         {
             ["pipeline"] = def.Name,
+            ["dataset"] = identity?.GetValueOrDefault("dataset"),
+            ["model"] = identity?.GetValueOrDefault("model"),
             ["status"] = status,
             ["started_utc"] = started,
             ["finished_utc"] = status == "running" ? null : DateTime.UtcNow,

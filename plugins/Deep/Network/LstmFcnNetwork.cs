@@ -79,6 +79,23 @@ public sealed class LstmFcnNetwork : Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x) => Forward(x, captureAttention: false).Logits;
 
+    /// <summary>
+    /// Class activation maps (B, K, T): Σ_f W[k, f] · A[b, f, t] over the last conv block's activations A and the
+    /// output weights W of the pooled features. The output layer sees [recurrent, pooled], so those weights are the
+    /// columns after the LSTM cells — the original Keras script read the first F columns, which belong partly to the
+    /// LSTM. Averaged over t a map is exactly the pooled features' share of the logit. Only without a dense head.
+    /// </summary>
+    public Tensor ClassActivationMaps(Tensor x)
+    {
+        if (head is not null) throw new InvalidOperationException("class activation maps need the pooled features to feed the output layer directly (head_units: 0)");
+        using var scope = NewDisposeScope();
+        var conv = x;
+        foreach (var block in blocks) conv = block.forward(conv);
+        long features = conv.shape[1];
+        var weights = output.weight.narrow(1, Options.LstmCells, features);      // (K, F)
+        return matmul(weights, conv).MoveToOuterDisposeScope();                   // (K, F) × (B, F, T) → (B, K, T)
+    }
+
     /// <summary>Logits, plus the attention LSTM's last-step attention and context when asked (ALSTM only).</summary>
     public (Tensor Logits, Tensor? Alpha, Tensor? Context) Forward(Tensor x, bool captureAttention)
     {

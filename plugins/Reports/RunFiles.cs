@@ -1,0 +1,85 @@
+using System.Globalization;
+
+namespace LstmFcn.Plugins.Reports;
+
+/// <summary>Reads the CSV files other plugins leave in the run directory (attention, feature importance).</summary>
+static class RunFiles
+{
+    /// <summary>Rows of a CSV with a header; quoted fields may hold commas and doubled quotes.</summary>
+    public static (string[] Header, List<string[]> Rows) ReadCsv(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        if (lines.Length == 0) throw new InvalidDataException($"{path}: empty file, expected a header line");
+        var header = Split(lines[0]);
+        var rows = new List<string[]>();
+        for (int i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].Length == 0) continue;
+            var row = Split(lines[i]);
+            if (row.Length != header.Length)
+                throw new InvalidDataException($"{path}:{i + 1}: {row.Length} fields, the header has {header.Length}");
+            rows.Add(row);
+        }
+        return (header, rows);
+    }
+
+    public static double Number(string text, string path, int line, string column) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
+            : throw new InvalidDataException($"{path}:{line}: column '{column}' must be a number, found '{text}'");
+
+    /// <summary>attention.csv: an id column, then one value per time step (alpha_t…) or per feature (context_f…).</summary>
+    public static (string Kind, List<double[]> Rows) ReadAttention(string path)
+    {
+        var (header, rows) = ReadCsv(path);
+        if (header.Length < 2 || header[0] != "id") throw new InvalidDataException($"{path}: expected columns id, alpha_t0… or context_f0…");
+        var kind = header[1].StartsWith("alpha_t", StringComparison.Ordinal) ? "attention weight α over time steps" : "context contribution per feature";
+        var values = rows.Select((row, r) => row.Skip(1).Select((v, j) => Number(v, path, r + 2, header[j + 1])).ToArray()).ToList();
+        return (kind, values);
+    }
+
+    /// <summary>feature-importance.csv: feature, channel, time_index, time, importance — regrouped per channel.</summary>
+    public static (List<(string Channel, double[] Values)> Channels, List<string> TimeNames) ReadImportance(string path)
+    {
+        var (header, rows) = ReadCsv(path);
+        int Column(string name) => Array.IndexOf(header, name) is var i and >= 0 ? i
+            : throw new InvalidDataException($"{path}: no column '{name}' (has {string.Join(", ", header)})");
+        int channelCol = Column("channel"), timeIndexCol = Column("time_index"), timeCol = Column("time"), importanceCol = Column("importance");
+        var byChannel = new List<(string Channel, SortedDictionary<int, double> Values)>();
+        var timeNames = new SortedDictionary<int, string>();
+        for (int r = 0; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            int t = (int)Number(row[timeIndexCol], path, r + 2, "time_index");
+            var entry = byChannel.FirstOrDefault(c => c.Channel == row[channelCol]);
+            if (entry.Values is null) byChannel.Add(entry = (row[channelCol], new SortedDictionary<int, double>()));
+            entry.Values[t] = Number(row[importanceCol], path, r + 2, "importance");
+            timeNames[t] = row[timeCol];
+        }
+        if (byChannel.Count == 0) throw new InvalidDataException($"{path}: no feature rows");
+        int length = timeNames.Count;
+        return (byChannel.Select(c => (c.Channel, Enumerable.Range(0, length).Select(t => c.Values.GetValueOrDefault(timeNames.Keys.ElementAt(t))).ToArray())).ToList(),
+            timeNames.Values.ToList());
+    }
+
+    static string[] Split(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char ch = line[i];
+            if (quoted)
+            {
+                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+                else if (ch == '"') quoted = false;
+                else field.Append(ch);
+            }
+            else if (ch == '"') quoted = true;
+            else if (ch == ',') { fields.Add(field.ToString()); field.Clear(); }
+            else field.Append(ch);
+        }
+        fields.Add(field.ToString());
+        return fields.ToArray();
+    }
+}
