@@ -16,9 +16,10 @@ try
         "plugins" => PluginsCommand.Execute(cl),
         "bench" => BenchCommand.Execute(cl),
         "reproduce" => ReproduceCommand.Execute(cl),
+        "compare" => CompareCommand.Execute(cl),
         "help" or "--help" or "-h" => HelpCommand.Execute(),
         "--version" or "version" => VersionCommand.Execute(),
-        _ => throw new UsageException($"unknown command '{cl.Verb}'; {NameSuggestions.Hint(cl.Verb, new[] { "run", "validate", "plugins", "bench", "reproduce", "help", "version" })}")
+        _ => throw new UsageException($"unknown command '{cl.Verb}'; {NameSuggestions.Hint(cl.Verb, new[] { "run", "validate", "plugins", "bench", "reproduce", "compare", "help", "version" })}")
     };
 }
 catch (UsageException e)

@@ -15,6 +15,7 @@ static class HelpCommand
               lstmfcn plugins describe NAME
               lstmfcn bench [PIPELINE.yaml...] [--repeats 5] [--epochs 100] [--threads 2] [--output benchmarks/results]
               lstmfcn reproduce MANIFEST.yaml [--epochs E] [--datasets A,B] [--models m,n] [--threads T]
+              lstmfcn compare RUN_DIR... [--output DIR]   (accuracy table, ranks, Wilcoxon, CD plot; a folder = the runs in it)
               lstmfcn version
 
             --set model.with.epochs=10   change any value of the pipeline (dotted path; list items by index)

@@ -1,0 +1,146 @@
+using LstmFcn.Pipeline.Comparison;
+using LstmFcn.Pipeline.Tests.Support;
+
+namespace LstmFcn.Pipeline.Tests.Specs;
+
+/// <summary>
+/// <c>lstmfcn compare</c>: ranks, Wilcoxon signed-rank p-values and the Nemenyi CD against hand-computed values and
+/// textbook examples (Demšar 2006), cross-checked with scipy 1.10 where scipy computes the same thing.
+/// </summary>
+public sealed class ComparisonSpecs
+{
+    [Fact]
+    public void Ranks_put_the_best_first_and_share_ties()
+    {
+        Assert.Equal(new[] { 1.5, 3, 1.5, 4 }, Ranking.Ranks(new[] { 0.9, 0.8, 0.9, 0.7 }, higherIsBetter: true));
+        Assert.Equal(new[] { 2.0, 2, 2, 4 }, Ranking.Ranks(new[] { 0.5, 0.5, 0.5, 0.1 }, higherIsBetter: true));
+        Assert.Equal(new[] { 1.0, 2 }, Ranking.Ranks(new[] { 0.1, 0.4 }, higherIsBetter: false));
+        Assert.Equal(Math.Sqrt(2), Ranking.GeometricMean(new[] { 1.0, 2.0 }), 12);
+    }
+
+    [Fact]
+    public void Wilcoxon_exact_p_values_match_the_sign_pattern_count()
+    {
+        // d = 1, 2, 3: W+ = 6 is the largest of 8 equally likely sums → p = 2 · 1/8.
+        var all = Wilcoxon.SignedRank(new double[] { 1, 2, 3 }, new double[] { 0, 0, 0 });
+        Assert.Equal((6.0, 0.0, 0.25, "exact"), (all.RankSumPositive, all.RankSumNegative, all.PValue, all.Method));
+        // d = 1, −2, 3, 4: W+ = 8; subset sums of {1,2,3,4} ≥ 8 are 8, 9, 10 → p = 2 · 3/16 (scipy: 0.375).
+        var mixed = Wilcoxon.SignedRank(new double[] { 1, -2, 3, 4 }, new double[] { 0, 0, 0, 0 });
+        Assert.Equal(8, mixed.RankSumPositive);
+        Assert.Equal(2, mixed.Statistic);
+        Assert.Equal(0.375, mixed.PValue, 12);
+    }
+
+    [Fact]
+    public void Wilcoxon_drops_zero_differences_and_shares_tied_ranks()
+    {
+        var zeros = Wilcoxon.SignedRank(new double[] { 1, 2, 3, 4 }, new double[] { 1, 1, 1, 1 });
+        Assert.Equal((4, 3, 0.25), (zeros.Pairs, zeros.NonZero, zeros.PValue));
+        // |d| = 1, 1, 2 → ranks 1.5, 1.5, 3; W+ = W− = 3, the centre of the distribution → p = 1.
+        var ties = Wilcoxon.SignedRank(new double[] { 1, 1, -2 }, new double[] { 0, 0, 0 });
+        Assert.Equal((3.0, 3.0, 1.0), (ties.RankSumPositive, ties.RankSumNegative, ties.PValue));
+        var none = Wilcoxon.SignedRank(new double[] { 0.5, 0.7 }, new double[] { 0.5, 0.7 });
+        Assert.Equal(1.0, none.PValue);
+    }
+
+    [Fact]
+    public void Wilcoxon_on_demsars_c45_example()
+    {
+        // Demšar (2006), Table 2: C4.5 against C4.5 with m tuned on 14 data sets. Two zero differences are dropped,
+        // 0.005 and −0.005 share rank 1.5: W− = 6.5, W+ = 71.5 over 12 pairs. Exact p over the 4096 sign patterns
+        // of these ranks = 30/4096 (brute-force count); scipy, which falls back to the normal approximation when
+        // zeros are present, gives 0.0108.
+        double[] c45 = { 0.763, 0.599, 0.954, 0.628, 0.882, 0.936, 0.661, 0.583, 0.775, 1.000, 0.940, 0.619, 0.972, 0.957 };
+        double[] c45m = { 0.768, 0.591, 0.971, 0.661, 0.888, 0.931, 0.668, 0.583, 0.838, 1.000, 0.962, 0.666, 0.981, 0.978 };
+        var r = Wilcoxon.SignedRank(c45m.Select(v => Math.Round(v, 3)).ToArray(), c45);
+        Assert.Equal(12, r.NonZero);
+        Assert.Equal(6.5, r.Statistic, 9);
+        Assert.Equal(71.5, r.RankSumPositive, 9);
+        Assert.Equal(30 / 4096.0, r.PValue, 12);
+        Assert.Equal("exact", r.Method);
+    }
+
+    [Fact]
+    public void Wilcoxon_uses_the_tie_corrected_normal_approximation_beyond_25_pairs()
+    {
+        // d = −1..−5, 6..30: W− = 15; scipy.stats.wilcoxon(d, method='approx') = 7.690859302848515e-06.
+        var d = Enumerable.Range(1, 30).Select(i => i <= 5 ? -(double)i : i).ToArray();
+        var r = Wilcoxon.SignedRank(d, new double[30]);
+        Assert.Equal("normal approximation", r.Method);
+        Assert.Equal(15, r.Statistic);
+        Assert.Equal(7.690859302848515e-06, r.PValue, 1e-9);
+        // With ties (several |d| equal): scipy gives 2.2408550399050124e-05.
+        var tied = new[] { 1.5, -0.5, 2.5, 2.5, -1.0, 3.0, 0.5, 4.0, -2.5, 1.0 }.Concat(Enumerable.Range(1, 20).Select(i => i * 0.25)).ToArray();
+        var t = Wilcoxon.SignedRank(tied, new double[tied.Length]);
+        Assert.Equal(26.5, t.Statistic, 9);
+        Assert.Equal(2.2408550399050124e-05, t.PValue, 1e-9);
+    }
+
+    [Fact]
+    public void Nemenyi_critical_difference_matches_demsar()
+    {
+        // Demšar (2006), section 3.2.2: four algorithms on 14 data sets, CD = 2.569 √(4·5 / (6·14)) = 1.25.
+        Assert.Equal(1.2535, Nemenyi.CriticalDifference(4, 14)!.Value, 3);
+        Assert.Null(Nemenyi.CriticalDifference(11, 14));
+        Assert.Null(Nemenyi.CriticalDifference(1, 14));
+    }
+
+    static RunRecord Run(string dataset, string model, double accuracy, int classes = 2, params (string, string)[] args) =>
+        new($"/runs/{dataset}-{model}-{accuracy}", dataset, model, args.ToDictionary(a => a.Item1, a => a.Item2),
+            accuracy, (1 - accuracy) / classes, classes, DateTime.UtcNow);
+
+    [Fact]
+    public void Table_counts_wins_mpce_and_mean_ranks_over_complete_datasets()
+    {
+        var table = ComparisonTable.Build(new[]
+        {
+            Run("A", "m1", 0.9), Run("A", "m2", 0.8), Run("A", "m3", 0.9),
+            Run("B", "m1", 0.7, classes: 4), Run("B", "m2", 0.75, classes: 4), Run("B", "m3", 0.6, classes: 4),
+            Run("C", "m1", 0.5),                                                  // m2, m3 missing: not ranked
+        });
+        Assert.Equal(new[] { "A", "B", "C" }, table.Datasets);
+        Assert.Equal(new[] { "m1", "m2", "m3" }, table.Models);
+        Assert.Equal(new[] { 0, 1 }, table.CompleteDatasets);
+        // A: ranks 1.5, 3, 1.5; B: 2, 1, 3.
+        Assert.Equal(new[] { 1.75, 2.0, 2.25 }, table.MeanRank);
+        Assert.Equal(Math.Sqrt(3), table.GeometricMeanRank[0], 12);
+        Assert.Equal(new[] { 1, 1, 1 }, table.Wins);                          // A's tie is a win for m1 and m3
+        Assert.Equal((0.1 / 2 + 0.3 / 4) / 2, table.Mpce[0], 12);
+        Assert.Null(table.Accuracy(2, 1));
+        Assert.Equal(2, table.Pairwise[0, 2]!.Pairs);
+    }
+
+    [Fact]
+    public void Variants_of_one_plugin_are_told_apart_by_the_arguments_that_differ_on_a_dataset()
+    {
+        var table = ComparisonTable.Build(new[]
+        {
+            Run("A", "lstm-fcn", 0.9, 2, ("se", "false"), ("batch_size", "128")),
+            Run("A", "lstm-fcn", 0.95, 2, ("se", "true"), ("batch_size", "128")),
+            Run("B", "lstm-fcn", 0.8, 2, ("se", "false"), ("batch_size", "16")),   // batch differs only across datasets
+        });
+        Assert.Equal(new[] { "lstm-fcn[se=false]", "lstm-fcn[se=true]" }, table.Models);
+        Assert.Equal(0.8, table.Accuracy(1, 0));
+    }
+
+    [Fact]
+    public void Run_directories_are_read_with_their_dataset_and_model_and_bad_files_named()
+    {
+        using var temp = new TempFolder();
+        temp.Write("old/run.json", """{"pipeline": "p", "status": "succeeded", "started_utc": "2026-01-01T00:00:00Z"}""");
+        temp.Write("old/metrics.json", """{"accuracy": 0.75, "per_class_error": 0.125, "classes": [{"name": "a"}, {"name": "b"}]}""");
+        temp.Write("old/pipeline.resolved.yaml", "name: p\nloader:\n  plugin: ucr\n  with:\n    train: /d/GunPoint/GunPoint_TRAIN.tsv\nmodel:\n  plugin: 1nn\n  with:\n    distance: dtw\n    window: 1\n");
+        var old = RunRecord.Read(temp["old"], out _)!;
+        Assert.Equal(("GunPoint", "1nn", "dtw", 0.75, 0.125, 2), (old.Dataset, old.ModelPlugin, old.ModelArguments["distance"], old.Accuracy, old.PerClassError, old.Classes));
+
+        temp.Write("new/run.json", """{"pipeline": "p", "dataset": "Coffee", "status": "succeeded"}""");
+        temp.Write("new/metrics.json", """{"accuracy": "high", "classes": []}""");
+        temp.Write("new/pipeline.resolved.yaml", "name: p\nmodel:\n  plugin: 1nn\n");
+        var e = Assert.Throws<InvalidDataException>(() => RunRecord.Read(temp["new"], out _));
+        Assert.Contains("metrics.json: field 'accuracy' must be a number", e.Message);
+
+        temp.Write("failed/run.json", """{"pipeline": "p", "status": "failed"}""");
+        Assert.Null(RunRecord.Read(temp["failed"], out var reason));
+        Assert.Equal("status 'failed'", reason);
+    }
+}
