@@ -37,7 +37,10 @@ public sealed class RunReporter : IReporterPlugin
             plots++;
         }
 
-        doc.AddParagraph($"Run directory {context.RunDirectory} · evaluation: {outcome.Evaluation} · fit {outcome.FitTime.TotalSeconds:F1} s, " +
+        var dataset = outcome.Train.Metadata.GetValueOrDefault(DatasetMetadata.Name);
+        var model = ModelName(context.RunDirectory);
+        doc.AddParagraph((dataset is null ? "" : $"Dataset {dataset} · ") + (model is null ? "" : $"model {model} · ") +
+                         $"run directory {context.RunDirectory} · evaluation: {outcome.Evaluation} · fit {outcome.FitTime.TotalSeconds:F1} s, " +
                          $"predict {outcome.PredictTime.TotalSeconds:F1} s · seed {context.Seed} · written {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 
         AddDataSummary(doc, outcome);
@@ -85,6 +88,19 @@ public sealed class RunReporter : IReporterPlugin
         context.Log.Info($"report: wrote report.html and report.md with {plots} plot(s) ({folder}/)");
     }
 
+    /// <summary>The model plugin as run.json names it (the engine writes it when the run starts).</summary>
+    static string? ModelName(string runDirectory)
+    {
+        var path = Path.Combine(runDirectory, "run.json");
+        if (!File.Exists(path)) return null;
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+            return json.RootElement.TryGetProperty("model", out var m) && m.ValueKind == System.Text.Json.JsonValueKind.String ? m.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException e) { throw new InvalidDataException($"{path}: not valid JSON ({e.Message})", e); }
+    }
+
     static void AddDataSummary(ReportDocument doc, RunOutcome outcome)
     {
         doc.AddHeading("Data");
@@ -95,15 +111,19 @@ public sealed class RunReporter : IReporterPlugin
         string Lengths(TimeSeriesDataset d) => d.Count == 0 ? "–" : d.IsEqualLength ? I(d.MaxLength) : $"{d.MinLength}..{d.MaxLength}";
         var present = trainCounts.Where(c => c > 0).ToArray();
         double imbalance = present.Length == 0 ? double.NaN : present.Max() / (double)present.Min();
+        bool noTest = outcome.Test.Count == 0;
+        string shape = $"{names.Count} classes, {outcome.Train.Channels} channel(s)";
         doc.AddParagraph(pooled
-            ? $"{outcome.Train.Count} series (train and test pooled for {outcome.Evaluation}), {names.Count} classes, {outcome.Train.Channels} channel(s), length {Lengths(outcome.Train)} (as the model saw them, after preprocessing)."
-            : $"{outcome.Train.Count} training and {outcome.Test.Count} test series, {names.Count} classes, {outcome.Train.Channels} channel(s), " +
-              $"length {Lengths(outcome.Train)} (train) / {Lengths(outcome.Test)} (test), as the model saw them after preprocessing.");
+            ? $"{outcome.Train.Count} series (train and test pooled for {outcome.Evaluation}), {shape}, length {Lengths(outcome.Train)}, as the model saw them after preprocessing."
+            : noTest
+                ? $"{outcome.Train.Count} training series and no test set, {shape}, length {Lengths(outcome.Train)}, as the model saw them after preprocessing."
+                : $"{outcome.Train.Count} training and {outcome.Test.Count} test series, {shape}, length {Lengths(outcome.Train)} (train) / " +
+                  $"{Lengths(outcome.Test)} (test), as the model saw them after preprocessing.");
         doc.AddParagraph($"Imbalance (largest / smallest class in {(pooled ? "the data" : "train")}): {F(imbalance, "0.00")}.");
-        var rows = names.Select((n, c) => (IReadOnlyList<string>)(pooled
+        var rows = names.Select((n, c) => (IReadOnlyList<string>)(pooled || noTest
             ? new[] { n, I(trainCounts[c]), F(trainCounts[c] / (double)Math.Max(1, outcome.Train.Count), "0.0%") }
             : new[] { n, I(trainCounts[c]), F(trainCounts[c] / (double)Math.Max(1, outcome.Train.Count), "0.0%"), I(testCounts[c]) })).ToList();
-        doc.AddTable(pooled ? new[] { "class", "series", "share" } : new[] { "class", "train", "train share", "test" }, rows, "Series per class");
+        doc.AddTable(pooled || noTest ? new[] { "class", pooled ? "series" : "train", "share" } : new[] { "class", "train", "train share", "test" }, rows, "Series per class");
     }
 
     static void AddMetrics(ReportDocument doc, RunOutcome outcome, ClassScores m, IReadOnlyList<string> classes)

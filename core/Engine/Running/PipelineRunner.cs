@@ -43,15 +43,16 @@ public sealed class PipelineRunner
             Threads = def.Threads
         };
         dir.WriteText("pipeline.resolved.yaml", ResolvedPipelineWriter.ToYaml(pipeline));
-        WriteStatus(dir, def, "running", started, null, null);
-        log.Info(resumeDirectory is null ? $"Run directory: {dir.Path}" : $"Resuming in {dir.Path}");
-
-        // What the run is about, for tools that compare runs (lstmfcn compare): known once the loader has run.
+        // What the run is about, for reporters and tools that compare runs (lstmfcn compare); the dataset is known
+        // once the loader has run.
         var identity = new Dictionary<string, object?>
         {
             ["dataset"] = null,
             ["model"] = pipeline.Model?.Plugin.Name,
         };
+        WriteStatus(dir, def, "running", started, null, null, identity);
+        log.Info(resumeDirectory is null ? $"Run directory: {dir.Path}" : $"Resuming in {dir.Path}");
+
         try
         {
             var result = Execute(pipeline, context, dir, log, options.Cancellation, identity, out var timings);
