@@ -143,4 +143,37 @@ public sealed class ComparisonSpecs
         Assert.Null(RunRecord.Read(temp["failed"], out var reason));
         Assert.Equal("status 'failed'", reason);
     }
+
+    static void WriteRun(TempFolder temp, string name, string dataset, string model, string distance, double accuracy)
+    {
+        temp.Write($"runs/{name}/run.json", $$"""{"pipeline": "{{name}}", "dataset": "{{dataset}}", "model": "{{model}}", "status": "succeeded", "started_utc": "2026-01-01T00:00:00Z"}""");
+        temp.Write($"runs/{name}/metrics.json", $$"""{"accuracy": {{accuracy.ToString(System.Globalization.CultureInfo.InvariantCulture)}}, "classes": [{"name": "a"}, {"name": "b"}]}""");
+        temp.Write($"runs/{name}/pipeline.resolved.yaml", $"name: {name}\nmodel:\n  plugin: {model}\n  with:\n    distance: {distance}\n");
+    }
+
+    [Fact]
+    public void Compare_writes_the_table_the_tests_and_the_rank_plot()
+    {
+        using var temp = new TempFolder();
+        WriteRun(temp, "a-ed", "A", "1nn", "euclidean", 0.8);
+        WriteRun(temp, "a-dtw", "A", "1nn", "dtw", 0.9);
+        WriteRun(temp, "b-ed", "B", "1nn", "euclidean", 0.7);
+        WriteRun(temp, "b-dtw", "B", "1nn", "dtw", 0.6);
+        temp.Write("runs/broken/run.json", """{"pipeline": "x", "status": "running"}""");
+
+        var result = Cli.Run(temp.Path, "compare", temp["runs"], "--output", temp["out"]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("| A | **0.9000** | 0.8000 |", result.Stdout);
+        Assert.Contains("skipped", result.Stdout);
+        var csv = File.ReadAllLines(temp["out/comparison.csv"]);
+        Assert.Equal("dataset,1nn[distance=dtw],1nn[distance=euclidean]", csv[0]);
+        Assert.Equal("wins,1,1", csv[3]);
+        Assert.Equal("mean_rank,1.5,1.5", csv[5]);
+        Assert.Contains(",2,2,1.5,1.5,1,exact", File.ReadAllText(temp["out/wilcoxon.csv"]));   // d = +0.1, −0.1: tied ranks, p = 1
+        Assert.True(new FileInfo(temp["out/rank-plot.png"]).Length > 2000);
+
+        var bad = Cli.Run(temp.Path, "compare", temp["nowhere"]);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("no such directory", bad.Stderr);
+    }
 }
