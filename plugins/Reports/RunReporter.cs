@@ -114,7 +114,7 @@ public sealed class RunReporter : IReporterPlugin
         bool noTest = outcome.Test.Count == 0;
         string shape = $"{names.Count} classes, {outcome.Train.Channels} channel(s)";
         doc.AddParagraph(pooled
-            ? $"{outcome.Train.Count} series (train and test pooled for {outcome.Evaluation}), {shape}, length {Lengths(outcome.Train)}, as the model saw them after preprocessing."
+            ? $"{outcome.Train.Count} series (train and test pooled for {outcome.Evaluation}), {shape}, length {Lengths(outcome.Train)}, as loaded (each fold prepares its own)."
             : noTest
                 ? $"{outcome.Train.Count} training series and no test set, {shape}, length {Lengths(outcome.Train)}, as the model saw them after preprocessing."
                 : $"{outcome.Train.Count} training and {outcome.Test.Count} test series, {shape}, length {Lengths(outcome.Train)} (train) / " +
@@ -166,18 +166,39 @@ public sealed class RunReporter : IReporterPlugin
         while (chosen.Count < count && queues.Any(q => q.Count > 0))
             foreach (var q in queues)
                 if (q.Count > 0 && chosen.Count < count) chosen.Add(q.Dequeue());
-        var predicted = outcome.TestProbabilities.ArgMax();
+        // Holdout: the test set as the model predicted it (prepared) and its predictions. Cross-validation: reporters
+        // get the raw pooled series, so the final pipeline prepares them, and the map is the true class's (predicting
+        // would re-run the model's side outputs, e.g. ALSTM's attention.csv, on these few series).
         var subset = outcome.Test.WithSamples(chosen.Select(i => outcome.Test.Samples[i]).ToList());
-        var maps = cam.ClassActivationMaps(subset, chosen.Select(i => predicted[i]).ToList(), context);
-        doc.AddParagraph("Class activation map (Zhou et al. 2016) of the predicted class: the last conv block's activations weighted by the " +
+        int[] shownClasses;
+        string whose;
+        if (outcome.Evaluation == "holdout")
+        {
+            var all = outcome.TestProbabilities.ArgMax();
+            shownClasses = chosen.Select(i => all[i]).ToArray();
+            whose = "the predicted class";
+        }
+        else if (outcome.Pipeline is { } final)
+        {
+            shownClasses = subset.Labels();
+            subset = final.Prepare(subset);
+            whose = "the true class, from the final model (fitted on all series, these included)";
+        }
+        else
+        {
+            doc.AddParagraph("Not shown: cross-validation without a final fit leaves no model to explain.");
+            return;
+        }
+        var maps = cam.ClassActivationMaps(subset, shownClasses, context);
+        doc.AddParagraph($"Class activation map (Zhou et al. 2016) of {whose}: the last conv block's activations weighted by the " +
                          "output weights of the pooled conv features. Its mean over time is the conv branch's share of that class's logit.");
         var names = outcome.Test.Classes.Names;
         for (int j = 0; j < chosen.Count; j++)
         {
             var s = subset.Samples[j];
             var truth = s.Label >= 0 ? names[s.Label] : "unlabelled";
-            var title = $"{s.Id}: true {truth}, predicted {names[predicted[chosen[j]]]}";
-            plot($"cam-{j + 1}", RunCharts.ActivationMap(s, maps[j], title), $"CAM of series {s.Id} (true class {truth}, predicted {names[predicted[chosen[j]]]}).");
+            var title = $"{s.Id}: true {truth}, map of class {names[shownClasses[j]]}";
+            plot($"cam-{j + 1}", RunCharts.ActivationMap(s, maps[j], title), $"CAM of series {s.Id}: true class {truth}, map of class {names[shownClasses[j]]}.");
         }
     }
 

@@ -89,4 +89,19 @@ public sealed class ReportSpecs
         Assert.Contains("Ten most important features", html);
         Assert.DoesNotContain("Class activation maps", html);                     // a forest gives none
     }
+
+    [Fact]
+    public void A_cross_validated_run_reports_out_of_fold_metrics_and_maps_of_the_prepared_series()
+    {
+        using var temp = new TempFolder();
+        // fixed-length halves the series: the maps must be of the prepared series the final model sees.
+        var path = PipelineFiles.GunPoint(temp, "gunpoint-cv-report", "{plugin: lstm-fcn, with: {epochs: 2, filters: [8, 16, 8]}}", temp["runs"],
+            "{plugin: fixed-length, with: {length: 75}}");
+        var run = PipelineFiles.Run(path, null, "report=[{plugin: report, with: {cam_series: 2}}]", "evaluate={kfold: 2}");
+        var html = File.ReadAllText(Path.Combine(run.RunDirectory, "report.html"));
+        Assert.Contains("Metrics (2-fold cv, out-of-fold)", html);
+        Assert.Contains("pooled for 2-fold cv", html);
+        Assert.Contains("map of class", html);
+        AssertPng(Path.Combine(run.RunDirectory, "report", "cam-2.png"));
+    }
 }
