@@ -27,6 +27,8 @@ public sealed class RunReporter : IReporterPlugin
     public void Report(RunOutcome outcome, PluginArguments args, RunContext context)
     {
         var folder = args.GetString("folder").Trim('/');
+        if (folder.Length == 0 || Path.IsPathRooted(args.GetString("folder")) || folder.Split('/').Contains(".."))
+            throw new ArgumentException($"{args.StepName}: parameter 'folder' must be a folder inside the run directory, found '{args.GetString("folder")}'");
         var doc = new ReportDocument(args.GetOptionalString("title") ?? $"Run report: {outcome.PipelineName}");
         int plots = 0;
         void Plot(string name, byte[] png, string caption)
