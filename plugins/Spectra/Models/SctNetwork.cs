@@ -77,6 +77,13 @@ public sealed class SctNetwork : SpectraNetwork
             y = y + conv4!.forward(sequence.view(l, 1, Embedding));
         }
         y = feed_forward.forward(y);
+        if (capture is not null)
+        {
+            // The maps were made inside this scope: hand them to the caller's.
+            capture.Spatial?.MoveToOuterDisposeScope();
+            capture.Channel?.MoveToOuterDisposeScope();
+            capture.Temporal?.MoveToOuterDisposeScope();
+        }
         return head.forward(y).view(l).MoveToOuterDisposeScope();
     }
 }

@@ -73,10 +73,11 @@ public sealed class TrainedSpectraModel : ITrainedModel
     }
 
     /// <summary>
-    /// Gradient feature importance: Σ over the spectra of ∂(logit of the labelled class)/∂input, per input point —
-    /// the signed sum as in the paper, and the sum of absolute values (which does not cancel between spectra).
+    /// Input gradients for gradient feature importance: ∂(evidence for the spectrum's own class)/∂input, one row per
+    /// spectrum (L × N), where the evidence is +logit for the second class and −logit for the first. Sequence networks
+    /// see the spectra as one sequence, as in training.
     /// </summary>
-    public (float[] Signed, float[] Absolute) InputGradients(TimeSeriesDataset data)
+    public float[,] InputGradients(TimeSeriesDataset data)
     {
         Network.eval();
         using var scope = NewDisposeScope();
@@ -85,14 +86,10 @@ public sealed class TrainedSpectraModel : ITrainedModel
         var positions = SpectraSequences.Positions(data, all, Options.ExperimentPositions, _device);
         x.requires_grad_(true);
         var logits = Network.Logits(x, positions, null);
-        // Evidence for each spectrum's own class: +logit for the second class, −logit for the first.
-        var evidence = (logits * (y * 2 - 1)).sum();
-        evidence.backward();
-        var grad = x.grad!.detach();
+        (logits * (y * 2 - 1)).sum().backward();
+        var gradients = ToArray(x.grad!.detach())!;
         Network.zero_grad();
-        var signed = grad.sum(new long[] { 0 }).cpu().data<float>().ToArray();
-        var absolute = grad.abs().sum(new long[] { 0 }).cpu().data<float>().ToArray();
-        return (signed, absolute);
+        return gradients;
     }
 
     static float[,]? ToArray(Tensor? t)
