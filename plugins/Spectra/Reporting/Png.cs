@@ -82,7 +82,7 @@ public static class Heatmap
     public static void Write(Stream output, float[,] values, int cellWidth = 1, int cellHeight = 1, int maxColumns = int.MaxValue)
     {
         int rows = values.GetLength(0), columns = values.GetLength(1);
-        int bin = (columns + maxColumns - 1) / maxColumns;
+        int bin = columns <= maxColumns ? 1 : (int)(((long)columns + maxColumns - 1) / maxColumns);
         int binned = (columns + bin - 1) / bin;
         var cells = new double[rows, binned];
         for (int r = 0; r < rows; r++)
