@@ -77,9 +77,12 @@ public static class Heatmap
 
     /// <summary>
     /// Renders <paramref name="values"/> (rows × columns) with each cell <paramref name="cellWidth"/> × <paramref name="cellHeight"/>
-    /// pixels; columns beyond <paramref name="maxColumns"/> are averaged into bins first.
+    /// pixels; columns beyond <paramref name="maxColumns"/> are averaged into bins first. The colour ramp spans the
+    /// minimum to the <paramref name="upperQuantile"/> of the cells (1 = the maximum), so a few extreme cells (e.g. gradient
+    /// spikes) do not leave the rest of the map dark.
     /// </summary>
-    public static void Write(Stream output, float[,] values, int cellWidth = 1, int cellHeight = 1, int maxColumns = int.MaxValue)
+    public static void Write(Stream output, float[,] values, int cellWidth = 1, int cellHeight = 1, int maxColumns = int.MaxValue,
+        double upperQuantile = 1)
     {
         int rows = values.GetLength(0), columns = values.GetLength(1);
         int bin = columns <= maxColumns ? 1 : (int)(((long)columns + maxColumns - 1) / maxColumns);
@@ -92,8 +95,9 @@ public static class Heatmap
                 for (int c = b * bin; c < Math.Min(columns, (b + 1) * bin); c++) { sum += values[r, c]; n++; }
                 cells[r, b] = sum / n;
             }
-        double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
-        foreach (var v in cells) if (double.IsFinite(v)) { lo = Math.Min(lo, v); hi = Math.Max(hi, v); }
+        var finite = cells.Cast<double>().Where(double.IsFinite).Order().ToArray();
+        double lo = finite.Length > 0 ? finite[0] : 0;
+        double hi = finite.Length > 0 ? finite[(int)Math.Round(Math.Clamp(upperQuantile, 0, 1) * (finite.Length - 1))] : 1;
         if (!(hi > lo)) hi = lo + 1;
         int width = binned * cellWidth, height = rows * cellHeight;
         var rgb = new byte[width * height * 3];

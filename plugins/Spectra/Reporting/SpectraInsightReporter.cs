@@ -10,7 +10,7 @@ namespace LstmFcn.Plugins.Spectra.Reporting;
 /// <list type="bullet">
 /// <item>Gradient feature importance (Sun et al.): the input gradient of each training spectrum's own-class evidence,
 /// summed over the training set per 2θ point (<c>feature-importance.csv</c>: signed sum and sum of absolute values),
-/// and the per-spectrum gradients as a map (<c>feature-importance.png</c>: rows = training spectra, columns = 2θ).</item>
+/// and the per-spectrum gradients as a map (<c>feature-importance.png</c>: rows = training spectra, columns = 2θ, |gradient| up to its 99.5th percentile).</item>
 /// <item>Attention of SC/SCT on the test sequence: spatial (256 × 256), channel (8 × 8), both averaged over the
 /// spectra, and SCT's temporal attention between the spectra (L × L, averaged over heads).</item>
 /// </list>
@@ -50,7 +50,7 @@ public sealed class SpectraInsightReporter : IReporterPlugin
             context.Artifacts.WriteText("insight/feature-importance.csv", csv.ToString());
             var magnitude = new float[rows, points];
             for (int i = 0; i < rows; i++) for (int j = 0; j < points; j++) magnitude[i, j] = MathF.Abs(gradients[i, j]);
-            context.Artifacts.Write("insight/feature-importance.png", s => Heatmap.Write(s, magnitude, 1, Math.Max(2, 256 / rows), maxColumns: 1024));
+            context.Artifacts.Write("insight/feature-importance.png", s => Heatmap.Write(s, magnitude, 1, Math.Max(2, 256 / rows), maxColumns: 1024, upperQuantile: 0.995));
             context.Log.Info($"Wrote insight/feature-importance.csv/.png (input gradients of {rows} training spectra × {points} points)");
         }
         if (args.GetBool("attention"))
