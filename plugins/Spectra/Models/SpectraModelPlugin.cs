@@ -53,9 +53,9 @@ public abstract class SpectraModelPlugin : IModelPlugin
     static TrainingHistory Train(SpectraNetwork network, TimeSeriesDataset train, TrainedSpectraModel.Settings settings, Device device, RunContext context)
     {
         var history = new TrainingHistory();
-        List<int[]> batches0 = network.IsSequence ? SpectraSequences.Training(train) : new List<int[]>();
+        List<int[]> sequences = network.IsSequence ? SpectraSequences.Training(train) : new List<int[]>();
         if (network.IsSequence)
-            context.Log.Info($"{settings.Model}: {batches0.Count} training sequence(s) of {string.Join("/", batches0.Select(b => b.Length).Distinct())} spectra");
+            context.Log.Info($"{settings.Model}: {sequences.Count} training sequence(s) of {string.Join("/", sequences.Select(b => b.Length).Distinct())} spectra");
         using var optimizer = optim.Adam(network.parameters(), lr: settings.LearningRate, weight_decay: settings.WeightDecay);
         var random = new Random(context.Seed);
         using var bar = context.Progress.Start($"{settings.Model} training", settings.Epochs);
@@ -67,7 +67,7 @@ public abstract class SpectraModelPlugin : IModelPlugin
             List<int[]> batches;
             if (network.IsSequence)
             {
-                batches = batches0.ToList();
+                batches = sequences.ToList();
                 Shuffle(batches, random);
             }
             else
