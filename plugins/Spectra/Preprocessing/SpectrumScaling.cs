@@ -1,0 +1,54 @@
+using LstmFcn.Pipeline;
+
+namespace LstmFcn.Plugins.Spectra.Preprocessing;
+
+/// <summary>
+/// <c>spectrum-scale</c>: per spectrum, min-max to [0, 1] (the paper's choice: peak heights differ between shots, their
+/// pattern matters) or standard (zero mean, unit deviation). A flat spectrum becomes all zeros rather than NaN.
+/// </summary>
+public sealed class SpectrumScaling : IPreprocessorPlugin
+{
+    public string Name => "spectrum-scale";
+    public string Description => "per-spectrum min-max to [0, 1] or standard scaling";
+
+    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    {
+        ParameterSpec.Choice("method", "minmax", "minmax: (x − min)/(max − min); standard: (x − mean)/deviation", "minmax", "standard"),
+    };
+
+    public IFittedPreprocessor Fit(TimeSeriesDataset train, PluginArguments args, RunContext context) => Restore(new Dictionary<string, string>(), args);
+
+    public IFittedPreprocessor Restore(IReadOnlyDictionary<string, string> state, PluginArguments args) =>
+        new Fitted(args.GetString("method") == "minmax");
+
+    sealed class Fitted(bool minMax) : IFittedPreprocessor
+    {
+        public IReadOnlyDictionary<string, string> State { get; } = new Dictionary<string, string>();
+
+        public TimeSeriesDataset Transform(TimeSeriesDataset data) => data.WithSamples(PerSample.Map(data, s =>
+        {
+            var values = new float[s.Values.Length];
+            for (int c = 0; c < s.Channels; c++)
+            {
+                var x = s.Channel(c);
+                var dst = values.AsSpan(c * s.Length, s.Length);
+                double offset, scale;
+                if (minMax)
+                {
+                    float lo = float.PositiveInfinity, hi = float.NegativeInfinity;
+                    foreach (var v in x) { lo = Math.Min(lo, v); hi = Math.Max(hi, v); }
+                    (offset, scale) = (lo, hi - lo);
+                }
+                else
+                {
+                    double sum = 0, sumSq = 0;
+                    foreach (var v in x) { sum += v; sumSq += (double)v * v; }
+                    double mean = sum / x.Length;
+                    (offset, scale) = (mean, Math.Sqrt(Math.Max(0, sumSq / x.Length - mean * mean)));
+                }
+                for (int t = 0; t < x.Length; t++) dst[t] = scale > 0 ? (float)((x[t] - offset) / scale) : 0f;
+            }
+            return s.WithValues(values, s.Channels);
+        }));
+    }
+}
