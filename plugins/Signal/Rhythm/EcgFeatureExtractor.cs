@@ -17,12 +17,15 @@ public sealed class EcgFeatureExtractor
         "rmssd", "rmssd_norm", "pnn20", "pnn50", "drr_median_norm", "rr_max_successive_ratio", "rr_outlier_fraction",
         "rr_implausible_fraction", "rr_sample_entropy", "rr_histogram_entropy", "rr_turning_point_ratio",
         "lorenz_dispersion", "poincare_sd1", "poincare_sd2", "poincare_ratio",
+        "rr_p05_ratio", "rr_p95_ratio", "premature_fraction", "rr_cv_without_outliers", "local_rr_cv_max",
         "template_corr_mean", "template_corr_median", "template_corr_sd", "template_corr_low_fraction",
         "template_residual", "r_amplitude", "r_amplitude_cv", "qrs_width_s", "p_wave_ratio", "t_wave_ratio",
+        "template_corr_p10", "qrs_duration_s", "pr_interval_s", "t_wave_signed_ratio", "st_level_ratio",
+        "beat_width_outlier_fraction",
         "amp_sd", "amp_range", "amp_skewness", "amp_kurtosis", "out_of_range_fraction", "flat_fraction",
         "clipped_fraction", "window_sd_cv", "window_sd_max_ratio",
         "power_0_1hz", "power_1_5hz", "power_5_15hz", "power_15_40hz", "power_above_40hz", "spectral_entropy",
-        "dominant_frequency", "envelope_periodicity",
+        "dominant_frequency", "envelope_periodicity", "detector_agreement",
     };
 
     readonly QrsDetector _detector;
@@ -59,6 +62,7 @@ public sealed class EcgFeatureExtractor
         Amplitude(w, ecg, clean);
         Spectrum(w, ecg);
         w.Add(Periodicity(envelope));
+        w.Add(DetectorAgreement(clean, beats));
         w.CopyTo(features);
     }
 
@@ -123,6 +127,30 @@ public sealed class EcgFeatureExtractor
         double sd1 = Statistics.Deviation(drr) / Math.Sqrt(2);
         double sd2 = Math.Sqrt(Math.Max(0, 2 * sd * sd - sd1 * sd1));
         w.Add(sd1); w.Add(sd2); w.Add(sd2 > 0 ? sd1 / sd2 : 0);
+
+        w.Add(median > 0 ? Statistics.Quantile(rr, 0.05) / median : 0);
+        w.Add(median > 0 ? Statistics.Quantile(rr, 0.95) / median : 0);
+        // Premature beat: an interval 15 % shorter than the median followed by a longer one (the compensatory pause)
+        // — ectopy, one of the commonest "Other" rhythms; AF shortens and lengthens without that pairing as often.
+        int premature = 0;
+        for (int i = 0; i + 1 < rr.Length; i++)
+            if (rr[i] < 0.85 * median && rr[i + 1] > 1.05 * median) premature++;
+        w.Add(rr.Length > 1 ? premature / (double)(rr.Length - 1) : 0);
+        // Irregularity once ectopic-looking intervals are dropped: stays high in AF, falls back in sinus + ectopy.
+        var kept = new List<double>(rr.Length);
+        foreach (var v in rr) if (Math.Abs(v - median) <= 0.2 * median) kept.Add(v);
+        var keptArray = kept.ToArray();
+        double keptMean = Statistics.Mean(keptArray);
+        w.Add(keptArray.Length > 1 && keptMean > 0 ? Statistics.Deviation(keptArray) / keptMean : 0);
+        // The most irregular 8-interval stretch: paroxysms and noise bursts in part of a record.
+        double localMax = 0;
+        for (int i = 0; i + 8 <= rr.Length; i++)
+        {
+            var window = rr.AsSpan(i, 8);
+            double m = Statistics.Mean(window);
+            if (m > 0) localMax = Math.Max(localMax, Statistics.Deviation(window) / m);
+        }
+        w.Add(localMax);
     }
 
     /// <summary>Shannon entropy of the RR intervals in 50 ms bins over 0.2–2.2 s, divided by ln(count).</summary>
@@ -168,7 +196,7 @@ public sealed class EcgFeatureExtractor
             if (beats[b] - pre >= 0 && beats[b] + post < clean.Length) { if (count == 0) first = b; count++; }
         if (count < 2)
         {
-            for (int k = 0; k < 10; k++) w.Add(0);
+            for (int k = 0; k < 16; k++) w.Add(0);
             return;
         }
         // Beats as rows (only those whose window fits, which are consecutive), template = sample-wise median.
@@ -216,6 +244,56 @@ public sealed class EcgFeatureExtractor
         w.Add((right - left + 1) / rate);
         w.Add(rAmplitude > 0 ? Range(template, 0, pre - (int)Math.Round(0.08 * rate)) / rAmplitude : 0);
         w.Add(rAmplitude > 0 ? Range(template, pre + (int)Math.Round(0.15 * rate), width) / rAmplitude : 0);
+
+        var sortedCorrelations = (double[])correlations.Clone();
+        Array.Sort(sortedCorrelations);
+        w.Add(Statistics.SortedQuantile(sortedCorrelations, 0.1));
+
+        // QRS onset/offset: outward from R until the template's slope falls below 10 % of its steepest (within
+        // ±150 ms) — wide complexes mark bundle-branch block and ventricular beats.
+        int reach = (int)Math.Round(0.15 * rate);
+        double maxSlope = 0;
+        for (int t = Math.Max(1, pre - reach); t < Math.Min(width, pre + reach); t++)
+            maxSlope = Math.Max(maxSlope, Math.Abs(template[t] - template[t - 1]));
+        int onset = pre, offset = pre;
+        while (onset > Math.Max(1, pre - reach) && Math.Abs(template[onset] - template[onset - 1]) > 0.1 * maxSlope) onset--;
+        while (offset < Math.Min(width - 1, pre + reach) && Math.Abs(template[offset + 1] - template[offset]) > 0.1 * maxSlope) offset++;
+        w.Add(maxSlope > 0 ? (offset - onset) / rate : 0);
+
+        // P wave: the largest deflection 300–80 ms before R; its lead time approximates the PR interval.
+        int pFrom = 0, pTo = pre - (int)Math.Round(0.08 * rate), pAt = pFrom;
+        for (int t = pFrom; t < pTo; t++)
+            if (Math.Abs(template[t] - baseline) > Math.Abs(template[pAt] - baseline)) pAt = t;
+        w.Add(pTo > pFrom ? (pre - pAt) / rate : 0);
+        // T wave and ST level, signed relative to the R deflection: inverted T and ST shifts are "Other" findings.
+        int tFrom = pre + (int)Math.Round(0.15 * rate), tAt = tFrom;
+        for (int t = tFrom; t < width; t++)
+            if (Math.Abs(template[t] - baseline) > Math.Abs(template[tAt] - baseline)) tAt = t;
+        double rSigned = template[pre] - baseline;
+        w.Add(rAmplitude > 0 && tFrom < width ? (template[tAt] - baseline) / rSigned : 0);
+        int stFrom = pre + (int)Math.Round(0.08 * rate), stTo = Math.Min(width, pre + (int)Math.Round(0.12 * rate) + 1);
+        double st = 0;
+        for (int t = stFrom; t < stTo; t++) st += template[t] - baseline;
+        w.Add(rAmplitude > 0 && stTo > stFrom ? st / (stTo - stFrom) / rSigned : 0);
+
+        // Beats whose own QRS is much wider than the template's (ventricular ectopy): width at half the beat's R.
+        int wide = 0, templateWidth = HalfWidth(template, pre, baseline);
+        for (int k = 0; k < count; k++)
+        {
+            var beat = matrix.AsSpan(k * width, width);
+            if (HalfWidth(beat, pre, Statistics.Median(beat)) > 1.5 * templateWidth + 0.01 * rate) wide++;
+        }
+        w.Add(wide / (double)count);
+    }
+
+    /// <summary>Samples around <paramref name="peak"/> where |x − baseline| stays above half its value at the peak.</summary>
+    static int HalfWidth(ReadOnlySpan<double> x, int peak, double baseline)
+    {
+        double level = 0.5 * Math.Abs(x[peak] - baseline);
+        int left = peak, right = peak;
+        while (left > 0 && Math.Abs(x[left - 1] - baseline) > level) left--;
+        while (right < x.Length - 1 && Math.Abs(x[right + 1] - baseline) > level) right++;
+        return right - left + 1;
     }
 
     static double Range(double[] x, int from, int to)
@@ -348,6 +426,40 @@ public sealed class EcgFeatureExtractor
             best = Math.Max(best, sum / variance);
         }
         return best;
+    }
+
+    /// <summary>
+    /// bSQI-style signal quality: R peaks of a second, independent detector (peaks of |0.5–40 Hz signal| above
+    /// 40 % of its 98th percentile, 250 ms apart) matched within 100 ms to the Pan–Tompkins beats, as matches over
+    /// the union. Near 1 on clean recordings; the two disagree on noise.
+    /// </summary>
+    double DetectorAgreement(float[] clean, int[] beats)
+    {
+        int n = clean.Length;
+        if (n == 0) return 0;
+        var magnitude = new double[n];
+        for (int i = 0; i < n; i++) magnitude[i] = Math.Abs(clean[i]);
+        double threshold = 0.4 * Statistics.Quantile(magnitude, 0.98);
+        int refractory = (int)Math.Round(0.25 * Rate), tolerance = (int)Math.Round(0.1 * Rate);
+        var peaks = new List<int>();
+        for (int i = 1; i < n - 1; i++)
+        {
+            if (!(magnitude[i] > threshold && magnitude[i] >= magnitude[i - 1] && magnitude[i] > magnitude[i + 1])) continue;
+            if (peaks.Count > 0 && i - peaks[^1] < refractory)
+            {
+                if (magnitude[i] > magnitude[peaks[^1]]) peaks[^1] = i;
+                continue;
+            }
+            peaks.Add(i);
+        }
+        int matched = 0, j = 0;
+        foreach (var b in beats)
+        {
+            while (j < peaks.Count && peaks[j] < b - tolerance) j++;
+            if (j < peaks.Count && peaks[j] <= b + tolerance) { matched++; j++; }
+        }
+        int union = beats.Length + peaks.Count - matched;
+        return union > 0 ? matched / (double)union : 0;
     }
 
     /// <summary>Collects features in <see cref="Names"/> order and checks that all were written, all finite.</summary>

@@ -4,7 +4,7 @@ namespace LstmFcn.Plugins.Signal.Rhythm;
 /// Pan–Tompkins-style R-peak detection for one ECG lead at one sampling rate: 5–15 Hz zero-phase band-pass (the QRS
 /// band; the upper edge drops below 0.4·rate for low rates), five-point derivative, squaring, 150 ms moving-window
 /// integration, then adaptive signal/noise peak levels with a 200 ms refractory period, T-wave rejection (a peak
-/// within 360 ms of a beat with less than half its slope) and search-back at half threshold when no beat came for
+/// within 360 ms, or half the running RR interval, of a beat with less than half its slope) and search-back at half threshold when no beat came for
 /// 1.66 mean RR intervals. Each detection is refined to the extreme of the 0.5–40 Hz signal within ±100 ms, on the
 /// polarity most beats have (inverted leads are common in hand-held recordings). Thread-safe.
 /// </summary>
@@ -135,7 +135,8 @@ public sealed class QrsDetector
 
             if (peak > threshold)
             {
-                if (beats.Count > 0 && c - beats[^1] < tWindow
+                // T waves: within 360 ms (or half the running RR interval, for slow rhythms) and flatter than the beat.
+                if (beats.Count > 0 && c - beats[^1] < Math.Max(tWindow, 0.5 * meanRr)
                     && MaxAround(slope, c, slopeHalf) < 0.5 * MaxAround(slope, beats[^1], slopeHalf))
                 {
                     noiseLevel = 0.125 * peak + 0.875 * noiseLevel; // a T wave
