@@ -184,5 +184,6 @@ public sealed class EcgFeaturesSpecs : IDisposable
         Assert.True(macroF1 >= MeasuredMacroF1 - 0.05, $"macro-F1 {macroF1:F3}, measured {MeasuredMacroF1}");
     }
 
-    const double MeasuredMacroF1 = 0.70;
+    // Measured with exactly these settings (seed 42): 0.734; across seeds the 5-fold figure moves by about ±0.02.
+    const double MeasuredMacroF1 = 0.73;
 }
