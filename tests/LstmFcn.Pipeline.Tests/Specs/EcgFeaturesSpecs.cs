@@ -172,6 +172,20 @@ public sealed class EcgFeaturesSpecs : IDisposable
         Assert.Contains("rate", e2.Message);
     }
 
+    [Theory]
+    [InlineData("ecg-rf.yaml", new[] { "ecg-features" })]
+    [InlineData("ecg-stft-rf.yaml", new[] { "bandpass", "crop-pad", "stft" })]
+    public void The_shipped_ecg_forest_pipelines_are_valid_and_cross_validate(string file, string[] steps)
+    {
+        var pipeline = PipelineFiles.Resolve(Path.Combine(Repo.Pipelines, file));
+
+        Assert.Equal("cinc2017", pipeline.Loader.Plugin.Name);
+        Assert.Equal(steps, pipeline.Preprocess.Select(s => s.Plugin.Name));
+        Assert.Equal("random-forest", pipeline.Model!.Plugin.Name);
+        Assert.Equal("balanced", pipeline.Model.Arguments.GetString("class_weight"));
+        Assert.Equal(5, pipeline.Definition.Evaluation!.KFold);
+    }
+
     [Fact]
     public void The_forest_on_ecg_features_is_far_above_chance_in_cross_validation()
     {
