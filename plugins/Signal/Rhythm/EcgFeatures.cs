@@ -48,6 +48,7 @@ public sealed class EcgFeatures : IPreprocessorPlugin
                         $"{_step}: series '{s.Id}' is sampled at {SamplingRate.Format(rate)} Hz; R-peak detection needs at least " +
                         $"{QrsDetector.MinimumRate} Hz (the QRS band is 5–15 Hz): compress or resample less");
                 var extractor = _extractors.GetOrAdd(rate, r => new EcgFeatureExtractor(r));
+                if (s.Length == 0) throw new InvalidDataException($"{_step}: series '{s.Id}' is empty: there is no ECG to measure");
                 var values = new float[s.Channels * count];
                 for (int c = 0; c < s.Channels; c++)
                 {

@@ -170,6 +170,9 @@ public sealed class EcgFeaturesSpecs : IDisposable
         Assert.Contains("20 Hz", e1.Message);
         Assert.Contains("'s0'", e2.Message);
         Assert.Contains("rate", e2.Message);
+        var empty = Signals.Dataset(Rate, new float[0]);
+        var e3 = Assert.ThrowsAny<Exception>(() => plugin.Fit(empty, Plugins.Arguments(plugin), Plugins.Context(_temp.Path)).Transform(empty));
+        Assert.Contains("'s0' is empty", e3.Message);
     }
 
     [Theory]
