@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using LstmFcn.Pipeline;
+
+namespace LstmFcn.Plugins.Signal.Rhythm;
+
+/// <summary>
+/// <c>ecg-features</c>: replaces every ECG lead by the <see cref="EcgFeatureExtractor"/> vector of that lead — R-peak
+/// rhythm (RR statistics and irregularity), beat morphology, amplitude/noise and spectral features — so series of any
+/// length become equal-length rows a random forest (or any model) can take. The result has one channel per input
+/// channel and one "time step" per feature; the dataset's <c>times</c> metadata names the features (the forest's
+/// <c>feature-importance.csv</c> then reads <c>ecg/rr_cv</c>). Needs each series' sampling rate (metadata or
+/// <c>rate</c>). Learns nothing.
+/// </summary>
+public sealed class EcgFeatures : IPreprocessorPlugin
+{
+    public string Name => "ecg-features";
+    public string Description => "ECG lead → R-peak rhythm (RR/HRV, irregularity), beat morphology, noise and band-power features";
+
+    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    {
+        new ParameterSpec("rate", ParameterType.Number, "sampling rate in Hz of series without sampling_rate metadata") { Minimum = 1e-6 },
+    };
+
+    public IFittedPreprocessor Fit(TimeSeriesDataset train, PluginArguments args, RunContext context) => Create(args);
+
+    public IFittedPreprocessor Restore(IReadOnlyDictionary<string, string> state, PluginArguments args) => Create(args);
+
+    static Fitted Create(PluginArguments args) => new(args.StepName, args.IsSet("rate") ? args.GetDouble("rate") : null);
+
+    sealed class Fitted : IFittedPreprocessor
+    {
+        readonly string _step;
+        readonly double? _rate;
+        readonly ConcurrentDictionary<double, EcgFeatureExtractor> _extractors = new();
+
+        public Fitted(string step, double? rate) => (_step, _rate) = (step, rate);
+
+        public IReadOnlyDictionary<string, string> State { get; } = new Dictionary<string, string>();
+
+        public TimeSeriesDataset Transform(TimeSeriesDataset data)
+        {
+            int count = EcgFeatureExtractor.Names.Length;
+            var result = PerSeries.Map(data, (s, _) =>
+            {
+                double rate = SamplingRate.Of(s, data, _rate, _step);
+                if (rate < QrsDetector.MinimumRate)
+                    throw new InvalidDataException(
+                        $"{_step}: series '{s.Id}' is sampled at {SamplingRate.Format(rate)} Hz; R-peak detection needs at least " +
+                        $"{QrsDetector.MinimumRate} Hz (the QRS band is 5–15 Hz): compress or resample less");
+                var extractor = _extractors.GetOrAdd(rate, r => new EcgFeatureExtractor(r));
+                if (s.Length == 0) throw new InvalidDataException($"{_step}: series '{s.Id}' is empty: there is no ECG to measure");
+                var values = new float[s.Channels * count];
+                for (int c = 0; c < s.Channels; c++)
+                {
+                    try { extractor.Extract(s.Channel(c), values.AsSpan(c * count, count)); }
+                    catch (InvalidOperationException e)
+                    {
+                        throw new InvalidDataException($"{_step}: series '{s.Id}' channel {c}: {e.Message}", e);
+                    }
+                }
+                return new TimeSeriesSample(s.Id, values, s.Channels, s.Label, SamplingRate.With(s.Metadata, null));
+            });
+            var metadata = new Dictionary<string, string>(data.Metadata) { ["times"] = string.Join(",", EcgFeatureExtractor.Names) };
+            metadata.Remove(SamplingRate.Key);
+            if (data.Channels == 1 && !metadata.ContainsKey("channels")) metadata["channels"] = "ecg";
+            return new TimeSeriesDataset(result, data.Classes, metadata);
+        }
+    }
+}
