@@ -6,7 +6,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 n="${1:-40}"
 cube="$root/runs/bench-cube-$n"
 "$root/benchmarks/raster/make-tiled-cube.sh" "$cube" "$n"
-run="$("$root/lstmfcn" run "$root/pipelines/bench/sinop-tiled-lstmfcn.yaml" --quiet \
+run="$("$root/lstmfcn" run "$root/benchmarks/raster/sinop-tiled-lstmfcn.yaml" --quiet \
   --set "loader.with.cube=$cube" --set "report.0.with.cube=$cube")"
 grep -h "cube-classify:" "$run/run.log" | sed 's/^.*cube-classify/cube-classify/'
 grep -h '"peak_working_set_mb"' "$run/run.json"

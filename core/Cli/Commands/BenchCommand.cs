@@ -61,7 +61,7 @@ static class BenchCommand
             command = "lstmfcn bench " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)),
         };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(prefix))!);
-        AtomicFile.WriteText(prefix + ".json", JsonSerializer.Serialize(new { meta, summary, runs = results }, new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteText(prefix + ".json", JsonSerializer.Serialize(new { meta, summary, runs = results }, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
         var md = new StringBuilder();
         md.AppendLine($"# Benchmark ({meta.date_utc[..10]})").AppendLine();
         md.AppendLine($"`{meta.command}` — {meta.machine.cpu}, {meta.machine.cores} cores, {threads} torch thread(s), {epochs} epochs, {repeats} runs each, each run in a fresh process.").AppendLine();
@@ -89,9 +89,16 @@ static class BenchCommand
             .Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToList();
         if (seconds.Count == 0) throw new InvalidOperationException($"bench: {pipeline}: its model recorded no epochs");
         using var runJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(runDir, "run.json")));
-        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(runDir, "metrics.json")));
+        // A pipeline without a test set (e.g. one that only classifies a map) has no accuracy to report.
+        var metricsPath = Path.Combine(runDir, "metrics.json");
+        double accuracy = double.NaN;
+        if (File.Exists(metricsPath))
+        {
+            using var metrics = JsonDocument.Parse(File.ReadAllText(metricsPath));
+            if (metrics.RootElement.TryGetProperty("accuracy", out var a)) accuracy = a.GetDouble();
+        }
         return new Measurement(Path.GetFileNameWithoutExtension(pipeline), repeat, Median(seconds), wall,
-            runJson.RootElement.GetProperty("peak_working_set_mb").GetDouble(), metrics.RootElement.GetProperty("accuracy").GetDouble());
+            runJson.RootElement.GetProperty("peak_working_set_mb").GetDouble(), accuracy);
     }
 
     static double Median(IEnumerable<double> values)

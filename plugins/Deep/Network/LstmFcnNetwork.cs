@@ -89,8 +89,9 @@ public sealed class LstmFcnNetwork : Module<Tensor, Tensor>
     {
         if (head is not null) throw new InvalidOperationException("class activation maps need the pooled features to feed the output layer directly (head_units: 0)");
         using var scope = NewDisposeScope();
-        var conv = x;
+        var conv = ConvBlock.ToImage(x);
         foreach (var block in blocks) conv = block.forward(conv);
+        conv = conv.squeeze(2);                                                    // (B, F, T)
         long features = conv.shape[1];
         var weights = output.weight.narrow(1, Options.LstmCells, features);      // (K, F)
         return matmul(weights, conv).MoveToOuterDisposeScope();                   // (K, F) × (B, F, T) → (B, K, T)
@@ -100,9 +101,9 @@ public sealed class LstmFcnNetwork : Module<Tensor, Tensor>
     public (Tensor Logits, Tensor? Alpha, Tensor? Context) Forward(Tensor x, bool captureAttention)
     {
         using var scope = NewDisposeScope();
-        var conv = x;
+        var conv = ConvBlock.ToImage(x);
         foreach (var block in blocks) conv = block.forward(conv);
-        var pooled = conv.mean(new long[] { 2 });
+        var pooled = conv.mean(new long[] { 2, 3 });
 
         var sequence = Options.View == LstmView.Shuffle
             ? x.reshape(x.shape[0], 1, Options.Channels * Options.Length)   // one step, C·T features

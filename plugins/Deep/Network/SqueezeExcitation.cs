@@ -30,8 +30,13 @@ public sealed class SqueezeExcitation : Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var s = x.mean(new long[] { 2 });
+        // (B, C, T) or (B, C, 1, T): average over everything after the channels, rescale each channel.
+        var dims = x.dim() == 4 ? new long[] { 2, 3 } : new long[] { 2 };
+        var s = x.mean(dims);
         s = functional.sigmoid(expand.forward(functional.relu(reduce.forward(s))));
-        return (x * s.unsqueeze(2)).MoveToOuterDisposeScope();
+        var shape = new long[x.dim()];
+        Array.Fill(shape, 1L);
+        (shape[0], shape[1]) = (x.shape[0], x.shape[1]);
+        return (x * s.reshape(shape)).MoveToOuterDisposeScope();
     }
 }
