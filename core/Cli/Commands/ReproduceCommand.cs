@@ -84,6 +84,10 @@ static class ReproduceCommand
 
     static void Write(string prefix, Manifest manifest, List<Entry> entries, int epochs, string manifestPath, CommandLine cl)
     {
+        // Invocations for different datasets may run side by side (one thread each): keep what the others wrote.
+        foreach (var other in LoadEntries(prefix + ".json"))
+            if (!entries.Any(x => x.Dataset == other.Dataset && x.Model == other.Model && x.Epochs == other.Epochs))
+                entries.Add(other);
         var models = manifest.Models.Keys.ToList();
         var md = new StringBuilder();
         md.AppendLine($"# Reproduction: {Path.GetFileNameWithoutExtension(manifestPath)} ({epochs} epochs)").AppendLine();
