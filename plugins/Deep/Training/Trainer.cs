@@ -227,7 +227,16 @@ public sealed class Trainer
         var state = JsonSerializer.Deserialize<CheckpointState>(File.ReadAllText(statePath), StateJson)!;
         using var _ = no_grad();
         var weights = StateFile.Read(Path.Combine(dir, "weights.bin"));
-        foreach (var (name, value) in _network.state_dict()) value.copy_(weights[name]);
+        foreach (var (name, value) in _network.state_dict())
+        {
+            // A checkpoint of another architecture (e.g. --resume with changed cells or head) cannot continue this run.
+            if (!weights.TryGetValue(name, out var saved) || !saved.shape.SequenceEqual(value.shape))
+                throw new InvalidOperationException(
+                    $"the checkpoint in {dir} belongs to a different network: its '{name}' is " +
+                    (saved is null ? "missing" : $"[{string.Join(", ", saved.shape)}], this network's [{string.Join(", ", value.shape)}]") +
+                    "; resume with the run's own settings, or start a new run");
+            value.copy_(saved);
+        }
         foreach (var t in weights.Values) t.Dispose();
         foreach (var (name, t) in StateFile.Read(Path.Combine(dir, "best.bin"))) _best[name] = t.to(_device);
         var rng = StateFile.Read(Path.Combine(dir, "rng.bin"));

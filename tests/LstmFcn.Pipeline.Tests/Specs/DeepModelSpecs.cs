@@ -154,6 +154,22 @@ public sealed class DeepModelSpecs : IClassFixture<DeepModelSpecs.LstmFcnRun>
     }
 
     [Fact]
+    public void Resuming_with_a_different_network_fails_naming_the_checkpoint_and_the_layer()
+    {
+        using var temp = new TempFolder();
+        var path = PipelineFiles.GunPoint(temp, "resume-other", "{plugin: lstm-fcn, with: {epochs: 10, checkpoint_every: 5}}", temp["runs"], "dataset-znorm");
+        var first = PipelineFiles.Run(path);
+        var wider = PipelineFiles.Resolve(Path.Combine(first.RunDirectory, "pipeline.resolved.yaml"), null, "model.with.epochs=20", "model.with.cells=64");
+
+        var error = Assert.ThrowsAny<Exception>(() => new PipelineRunner(Plugins.BuiltIn).Run(wider,
+            new RunOptions(SilentConsole.Instance, NoProgress.Instance), first.RunDirectory));
+        var message = error.ToString();
+        Assert.Contains("checkpoint", message);
+        Assert.Contains("different network", message);
+        Assert.Contains("lstm", message);
+    }
+
+    [Fact]
     public void Training_leaks_no_tensors_however_many_epochs_it_runs()
     {
         using var temp = new TempFolder();
