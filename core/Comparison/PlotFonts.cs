@@ -4,6 +4,7 @@ using SkiaSharp;
 namespace LstmFcn.Pipeline.Comparison;
 
 /// <summary>
+/// (Compiled into the comparison library and the Reports plugin alike; each embeds the font.)
 /// Makes ScottPlot draw every text with the DejaVu Sans embedded in this assembly: SkiaSharp's NoDependencies build
 /// finds no fonts on a machine without /usr/share/fonts, and text would silently vanish.
 /// </summary>
@@ -28,7 +29,7 @@ static class PlotFonts
     static SKTypeface Load()
     {
         using var stream = typeof(PlotFonts).Assembly.GetManifestResourceStream("DejaVuSans.ttf")
-                           ?? throw new InvalidOperationException("the embedded font DejaVuSans.ttf is missing from the comparison library");
+                           ?? throw new InvalidOperationException($"the embedded font DejaVuSans.ttf is missing from {typeof(PlotFonts).Assembly.GetName().Name}");
         return SKTypeface.FromStream(stream) ?? throw new InvalidOperationException("the embedded DejaVuSans.ttf could not be read");
     }
 

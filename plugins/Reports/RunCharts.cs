@@ -1,3 +1,4 @@
+using LstmFcn.Pipeline.Comparison;
 using LstmFcn.Pipeline;
 using ScottPlot;
 

@@ -11,7 +11,7 @@ public static class ClassPalette
         ("forest", (26, 110, 48)), ("cerrado", (160, 180, 80)), ("pasture", (240, 220, 110)), ("water", (50, 110, 200)),
         ("urban", (200, 60, 60)), ("wetland", (120, 170, 200)), ("fallow", (190, 140, 90)),
         ("soy_corn", (230, 150, 40)), ("soy_cotton", (200, 110, 170)), ("soy_fallow", (250, 190, 120)),
-        ("soy_millet", (170, 120, 60)), ("soy_sunflower", (250, 230, 40)), ("cotton", (220, 200, 230)),
+        ("soy_millet", (130, 100, 190)), ("soy_sunflower", (250, 230, 40)), ("cotton", (220, 200, 230)),
     };
 
     static readonly (byte, byte, byte)[] Qualitative =
