@@ -7,6 +7,7 @@ namespace LstmFcn.Pipeline.Tests.Specs;
 /// <c>lstmfcn compare</c>: ranks, Wilcoxon signed-rank p-values and the Nemenyi CD against hand-computed values and
 /// textbook examples (Demšar 2006), cross-checked with scipy 1.10 where scipy computes the same thing.
 /// </summary>
+[Collection(LibTorchCollection.Name)]
 public sealed class ComparisonSpecs
 {
     [Fact]

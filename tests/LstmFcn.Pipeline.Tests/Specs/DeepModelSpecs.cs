@@ -11,6 +11,7 @@ namespace LstmFcn.Pipeline.Tests.Specs;
 /// on this machine, the models learn, a saved model predicts exactly what it predicted, runs are deterministic and
 /// resumable, and training leaks no tensors.
 /// </summary>
+[Collection(LibTorchCollection.Name)]
 public sealed class DeepModelSpecs : IClassFixture<DeepModelSpecs.LstmFcnRun>
 {
     /// <summary>The CI's short version of the recipe: LSTM-FCN on GunPoint for 150 epochs.</summary>

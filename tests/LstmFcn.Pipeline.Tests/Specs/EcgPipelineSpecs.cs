@@ -8,6 +8,7 @@ namespace LstmFcn.Pipeline.Tests.Specs;
 /// original records however much the training folds are augmented. (1-NN keeps these fast; the deep pipelines
 /// differ only in the model.)
 /// </summary>
+[Collection(LibTorchCollection.Name)]
 public sealed class EcgPipelineSpecs : IDisposable
 {
     readonly TempFolder _temp = new();

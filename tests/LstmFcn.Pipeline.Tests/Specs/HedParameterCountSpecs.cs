@@ -8,6 +8,7 @@ namespace LstmFcn.Pipeline.Tests.Specs;
 /// parameter counts are those of the paper's Table 1. The count is what the saved model reports, from the network the
 /// plugin actually builds (an untrained fit: epochs 0).
 /// </summary>
+[Collection(LibTorchCollection.Name)]
 public sealed class HedParameterCountSpecs : IDisposable
 {
     readonly TempFolder _temp = new();

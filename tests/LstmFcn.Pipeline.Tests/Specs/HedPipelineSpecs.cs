@@ -6,6 +6,7 @@ namespace LstmFcn.Pipeline.Tests.Specs;
 /// The shipped HED pipelines (one per model of Sun et al. 2021) are valid, share one data layout and differ only in
 /// the model: pointing them at real .xy files means changing the data path alone.
 /// </summary>
+[Collection(LibTorchCollection.Name)]
 public sealed class HedPipelineSpecs
 {
     [Theory]

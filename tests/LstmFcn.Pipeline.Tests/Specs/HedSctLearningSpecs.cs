@@ -10,6 +10,7 @@ namespace LstmFcn.Pipeline.Tests.Specs;
 /// .xy layout (only the data path, the output and the budget are overridden): SCT attention learns the two phases from
 /// 31 labelled shots and finds the boundary of all 349 with full confidence, and the insight files are written.
 /// </summary>
+[Collection(LibTorchCollection.Name)]
 public sealed class HedSctLearningSpecs : IClassFixture<HedSctLearningSpecs.SctRun>
 {
     public sealed class SctRun : IDisposable

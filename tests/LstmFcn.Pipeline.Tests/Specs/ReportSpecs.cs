@@ -7,6 +7,7 @@ namespace LstmFcn.Pipeline.Tests.Specs;
 /// The <c>report</c> reporter (report.html, report.md, PNG plots), class activation maps from the Deep plugin, and
 /// the dataset and model that run.json records for <c>compare</c>.
 /// </summary>
+[Collection(LibTorchCollection.Name)]
 public sealed class ReportSpecs
 {
     static readonly byte[] PngSignature = { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A };
