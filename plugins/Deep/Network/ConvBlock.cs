@@ -2,6 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using LstmFcn.TorchLayers;
 
 namespace LstmFcn.Plugins.Deep.Network;
 
@@ -19,10 +20,10 @@ namespace LstmFcn.Plugins.Deep.Network;
 public sealed class ConvBlock : Module<Tensor, Tensor>
 {
     readonly Conv1d conv;
-    readonly BatchNorm1d norm;
+    readonly HeldScalarBatchNorm1d norm;
     readonly SqueezeExcitation? squeeze;
     readonly Conv1d? shortcut;
-    readonly BatchNorm1d? shortcutNorm;
+    readonly HeldScalarBatchNorm1d? shortcutNorm;
     readonly long _padLeft, _padRight, _convPadding;
     readonly bool _identityShortcut;
 
@@ -36,7 +37,7 @@ public sealed class ConvBlock : Module<Tensor, Tensor>
         _convPadding = symmetric ? _padLeft : 0;
         conv = Conv1d(inChannels, outChannels, kernel, padding: _convPadding);
         if (symmetric) _padLeft = _padRight = 0;
-        norm = BatchNorm1d(outChannels, eps: options.BatchNormEpsilon, momentum: options.BatchNormMomentum);
+        norm = new HeldScalarBatchNorm1d(outChannels, eps: options.BatchNormEpsilon, momentum: options.BatchNormMomentum);
         if (options.SqueezeExcitation) squeeze = new SqueezeExcitation(name + "_se", outChannels, options.SqueezeRatio);
         if (options.Residual)
         {
@@ -44,7 +45,7 @@ public sealed class ConvBlock : Module<Tensor, Tensor>
             if (!_identityShortcut)
             {
                 shortcut = Conv1d(inChannels, outChannels, 1);
-                shortcutNorm = BatchNorm1d(outChannels, eps: options.BatchNormEpsilon, momentum: options.BatchNormMomentum);
+                shortcutNorm = new HeldScalarBatchNorm1d(outChannels, eps: options.BatchNormEpsilon, momentum: options.BatchNormMomentum);
             }
         }
         RegisterComponents();
@@ -69,8 +70,8 @@ public sealed class ConvBlock : Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var padded = _padLeft + _padRight > 0 ? functional.pad(x, new[] { _padLeft, _padRight }) : x;
-        var y = Normalise(norm, Convolve(conv, padded, _convPadding));
-        if (shortcut is not null) y = y + Normalise(shortcutNorm!, Convolve(shortcut, x, 0));
+        var y = norm.Normalise(Convolve(conv, padded, _convPadding));
+        if (shortcut is not null) y = y + shortcutNorm!.Normalise(Convolve(shortcut, x, 0));
         else if (_identityShortcut) y = y + x;
         y = functional.relu(y, inplace: true); // batch norm's backward needs its input, not its output
         if (squeeze is not null) y = squeeze.forward(y);
@@ -82,18 +83,5 @@ public sealed class ConvBlock : Module<Tensor, Tensor>
         var y = functional.conv2d(image, layer.weight!.unsqueeze(2), layer.bias, padding: new[] { 0, padding });
         // A single input channel is channels-first and channels-last at once, and libtorch then answers channels-first.
         return y.stride(1) == 1 ? y : y.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
-    }
-
-    /// <summary>BatchNorm1d.forward's semantics on the image, including a null momentum (cumulative average).</summary>
-    static Tensor Normalise(BatchNorm1d layer, Tensor y)
-    {
-        double momentum = layer.momentum ?? 0.0;
-        if (layer.training)
-        {
-            using (no_grad()) layer.num_batches_tracked!.add_(1);
-            if (layer.momentum is null) momentum = 1.0 / layer.num_batches_tracked!.item<long>();
-        }
-        return functional.batch_norm(y, layer.running_mean, layer.running_var, layer.weight, layer.bias,
-            layer.training, momentum, layer.eps);
     }
 }

@@ -2,6 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using LstmFcn.TorchLayers;
 
 namespace LstmFcn.Plugins.Deep.Network;
 
@@ -17,7 +18,7 @@ public sealed class LstmFcnNetwork : Module<Tensor, Tensor>
     readonly AttentionLstm? attention_lstm;
     readonly Dropout lstm_dropout;
     readonly Linear? head;
-    readonly BatchNorm1d? head_norm;
+    readonly HeldScalarBatchNorm1d? head_norm;
     readonly Dropout? head_dropout;
     readonly Linear output;
 
@@ -43,7 +44,7 @@ public sealed class LstmFcnNetwork : Module<Tensor, Tensor>
         if (options.HeadUnits > 0)
         {
             head = Linear(features, options.HeadUnits);
-            head_norm = BatchNorm1d(options.HeadUnits, eps: options.BatchNormEpsilon, momentum: options.BatchNormMomentum);
+            head_norm = new HeldScalarBatchNorm1d(options.HeadUnits, eps: options.BatchNormEpsilon, momentum: options.BatchNormMomentum);
             head_dropout = Dropout(options.HeadDropout);
             features = options.HeadUnits;
         }

@@ -2,6 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using LstmFcn.TorchLayers;
 
 namespace LstmFcn.Plugins.Spectra.Models;
 
@@ -48,9 +49,9 @@ public sealed class CnnNetwork : SpectraNetwork
     {
         input_norm = LayerNorm(length);
         convs = Sequential(
-            Conv1d(1, 64, 5, stride: 2), BatchNorm1d(64), ReLU(), MaxPool1d(2),
-            Conv1d(64, 64, 3, stride: 2), BatchNorm1d(64), ReLU(), MaxPool1d(2),
-            Conv1d(64, 4, 3), BatchNorm1d(4), ReLU(), MaxPool1d(2));
+            Conv1d(1, 64, 5, stride: 2), new HeldScalarBatchNorm1d(64), ReLU(), MaxPool1d(2),
+            Conv1d(64, 64, 3, stride: 2), new HeldScalarBatchNorm1d(64), ReLU(), MaxPool1d(2),
+            Conv1d(64, 4, 3), new HeldScalarBatchNorm1d(4), ReLU(), MaxPool1d(2));
         int n = ((length - 5) / 2 + 1) / 2;
         n = ((n - 3) / 2 + 1) / 2;
         n = (n - 2) / 2;

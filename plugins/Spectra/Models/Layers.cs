@@ -2,6 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using LstmFcn.TorchLayers;
 
 namespace LstmFcn.Plugins.Spectra.Models;
 
@@ -152,13 +153,13 @@ public sealed class PointwiseReduce : Module<Tensor, Tensor>
 {
     readonly LayerNorm norm;
     readonly Conv1d conv;
-    readonly BatchNorm1d batchNorm;
+    readonly HeldScalarBatchNorm1d batchNorm;
 
     public PointwiseReduce(string name, int channels, int dimension) : base(name)
     {
         norm = LayerNorm(dimension);
         conv = Conv1d(channels, 1, 1);
-        batchNorm = BatchNorm1d(1);
+        batchNorm = new HeldScalarBatchNorm1d(1);
         RegisterComponents();
     }
 

@@ -2,6 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using LstmFcn.TorchLayers;
 
 namespace LstmFcn.Plugins.Spectra.Models;
 
@@ -12,16 +13,16 @@ namespace LstmFcn.Plugins.Spectra.Models;
 public sealed class StreamBlock : Module<Tensor, Tensor>
 {
     readonly Conv1d conv1, conv2, project;
-    readonly BatchNorm1d bn1, bn2, project_norm;
+    readonly HeldScalarBatchNorm1d bn1, bn2, project_norm;
 
     public StreamBlock(string name, int kernel, int inChannels, int outChannels, int stride) : base(name)
     {
         conv1 = Conv1d(inChannels, outChannels, kernel, stride: stride, padding: 1, bias: false);
-        bn1 = BatchNorm1d(outChannels);
+        bn1 = new HeldScalarBatchNorm1d(outChannels);
         conv2 = Conv1d(outChannels, outChannels, kernel, padding: 1, bias: false);
-        bn2 = BatchNorm1d(outChannels);
+        bn2 = new HeldScalarBatchNorm1d(outChannels);
         project = Conv1d(inChannels, outChannels, 1, stride: stride, bias: false);
-        project_norm = BatchNorm1d(outChannels);
+        project_norm = new HeldScalarBatchNorm1d(outChannels);
         RegisterComponents();
     }
 
@@ -45,7 +46,7 @@ public sealed class StreamBlock : Module<Tensor, Tensor>
 public sealed class MultiScaleResNet : SpectraNetwork
 {
     readonly Conv1d stem;
-    readonly BatchNorm1d stem_norm;
+    readonly HeldScalarBatchNorm1d stem_norm;
     readonly ModuleList<Sequential> streams;
     readonly Linear head;
     static readonly (int Kernel, int Pool)[] Scales = { (3, 16), (5, 11), (7, 6) };
@@ -53,7 +54,7 @@ public sealed class MultiScaleResNet : SpectraNetwork
     public MultiScaleResNet(int length) : base("resnet", length)
     {
         stem = Conv1d(1, 64, 7, stride: 2, padding: 3, bias: false);
-        stem_norm = BatchNorm1d(64);
+        stem_norm = new HeldScalarBatchNorm1d(64);
         streams = new ModuleList<Sequential>();
         foreach (var (kernel, pool) in Scales)
             streams.Add(Sequential(

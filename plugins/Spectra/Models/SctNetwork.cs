@@ -2,6 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using LstmFcn.TorchLayers;
 
 namespace LstmFcn.Plugins.Spectra.Models;
 
@@ -18,7 +19,7 @@ public sealed class SctNetwork : SpectraNetwork
 {
     const int Embedding = 256, Channels = 8;
     readonly Conv1d conv1, conv2;
-    readonly BatchNorm1d bn1, bn2;
+    readonly HeldScalarBatchNorm1d bn1, bn2;
     readonly Linear embed;
     readonly LayerNorm embed_norm;
     readonly SpatialAttention spatial;
@@ -35,9 +36,9 @@ public sealed class SctNetwork : SpectraNetwork
     {
         _temporal = temporal;
         conv1 = Conv1d(1, 64, 5, stride: 2);
-        bn1 = BatchNorm1d(64);
+        bn1 = new HeldScalarBatchNorm1d(64);
         conv2 = Conv1d(64, Channels, 5);
-        bn2 = BatchNorm1d(Channels);
+        bn2 = new HeldScalarBatchNorm1d(Channels);
         int reduced = ((length - 5) / 2 + 1) / 2;       // after conv1 (valid, stride 2) and pool 2
         reduced = (reduced - 4) / 2;                     // after conv2 (valid) and pool 2
         if (reduced < 1) throw new ArgumentException($"spectra of {length} points are too short for the SC/SCT convolutions (need ≥ 23)");

@@ -1,12 +1,15 @@
 namespace LstmFcn.Pipeline.Tests.Support;
 
 /// <summary>
-/// libtorch keeps one default random generator and one intra-op thread count per process. Specs that train torch
-/// models in parallel would reseed, draw from or re-thread each other's runs mid-training, and the exact-equality
-/// determinism specs would then fail by timing. The CLI runs one pipeline per process, so the product never meets
-/// this; the specs that train torch models run one at a time.
+/// Specs that train torch models run one at a time, and only once every other spec has finished. Two reasons:
+/// libtorch keeps one default generator and one intra-op thread count per process, so parallel trainings would reseed,
+/// draw from or re-thread each other mid-run and the exact-equality determinism specs would fail by timing; and
+/// TorchSharp frees the temporary <c>Scalar</c> of an op like <c>t.add_(1)</c> from its finalizer, which a garbage
+/// collection started by another busy thread can run while the native op still reads it (seen here once as
+/// "For integral input tensors, argument alpha must not be a floating point number" inside a BatchNorm). The CLI runs
+/// one pipeline per process with no other busy thread, so the product does not meet either in practice.
 /// </summary>
-[CollectionDefinition(Name)]
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class LibTorchCollection
 {
     public const string Name = "libtorch (one process-wide generator and thread pool)";
