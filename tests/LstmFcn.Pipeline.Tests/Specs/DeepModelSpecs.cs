@@ -228,6 +228,18 @@ public sealed class DeepModelSpecs : IClassFixture<DeepModelSpecs.LstmFcnRun>
     }
 
     [Fact]
+    public void The_shipped_japanese_vowels_pipeline_pads_unequal_lengths_and_classifies_multivariate_series()
+    {
+        using var temp = new TempFolder();
+
+        var run = PipelineFiles.Run(Path.Combine(Repo.Pipelines, "uea-japanesevowels-mlstm-fcn.yaml"), null,
+            $"output={temp["runs"]}", "model.with.epochs=100", "device=cpu");
+
+        // 12 channels, 7..26 steps in training and up to 29 in test, 9 speakers: chance is about 0.11.
+        Assert.True(Accuracy(run) >= 0.95, $"accuracy {Accuracy(run)}");
+    }
+
+    [Fact]
     public void Fine_tuning_rounds_halve_the_learning_rate_each_round()
     {
         using var temp = new TempFolder();
