@@ -2,7 +2,7 @@ namespace LstmFcn.Pipeline.Comparison;
 
 /// <summary>
 /// Accuracy per dataset × model and the statistics papers print under it. Rank-based figures (wins, MPCE, mean
-/// ranks, Nemenyi CD) use the datasets every model has a result for; each pairwise Wilcoxon test uses the datasets
+/// ranks, Friedman test, Nemenyi CD) use the datasets every model has a result for; each pairwise Wilcoxon test uses the datasets
 /// both of its models have.
 /// </summary>
 public sealed class ComparisonTable
@@ -40,6 +40,7 @@ public sealed class ComparisonTable
         GeometricMeanRank = rankLists.Select(r => any ? Ranking.GeometricMean(r) : double.NaN).ToArray();
         Mpce = errorLists.Select(e => any ? e.Average() : double.NaN).ToArray();
         CriticalDifference = Nemenyi.CriticalDifference(m, CompleteDatasets.Length);
+        FriedmanTest = any ? Friedman.Test(MeanRank, CompleteDatasets.Length) : null;
 
         Pairwise = new WilcoxonResult?[m, m];
         for (int a = 0; a < m; a++)
@@ -69,6 +70,8 @@ public sealed class ComparisonTable
     public double[] GeometricMeanRank { get; }
     /// <summary>Nemenyi critical difference at α = 0.05; null with fewer than 2 or more than 10 models, or no complete dataset.</summary>
     public double? CriticalDifference { get; }
+    /// <summary>Friedman / Iman–Davenport test of the mean ranks; null with fewer than 2 models or 2 complete datasets.</summary>
+    public FriedmanResult? FriedmanTest { get; }
     /// <summary>[a, b] = [b, a]: two-sided Wilcoxon signed-rank test of the accuracies of models a and b.</summary>
     public WilcoxonResult?[,] Pairwise { get; }
 

@@ -23,6 +23,13 @@ public static class ComparisonWriter
         Summary("mpce", m => F(t.Mpce[m], "R"));
         Summary("mean_rank", m => F(t.MeanRank[m], "R"));
         Summary("geometric_mean_rank", m => F(t.GeometricMeanRank[m], "R"));
+        if (t.FriedmanTest is { } fr)
+        {
+            // One row per figure, the value under the first model: the test is of all models together.
+            string Row(string name, double value) => name + "," + F(value, "R") + new string(',', t.Models.Count - 1) + "\n";
+            csv.Append(Row("friedman_chi_square", fr.ChiSquare)).Append(Row("friedman_p", fr.ChiSquarePValue))
+               .Append(Row("iman_davenport_f", fr.ImanDavenportF)).Append(Row("iman_davenport_p", fr.ImanDavenportPValue));
+        }
         return csv.ToString();
     }
 
@@ -76,6 +83,14 @@ public static class ComparisonWriter
             md.Append('\n');
         }
         md.Append("## Mean ranks\n\n");
+        if (t.FriedmanTest is { } fr)
+        {
+            md.Append($"Friedman test over {fr.Datasets} dataset(s): χ²_F = {F(fr.ChiSquare, "0.000")} ({fr.ChiSquareDegreesOfFreedom} df), p = {F(fr.ChiSquarePValue)}; ")
+              .Append($"Iman–Davenport F_F = {F(fr.ImanDavenportF, "0.000")} (F({fr.NumeratorDegreesOfFreedom}, {fr.DenominatorDegreesOfFreedom})), p = {F(fr.ImanDavenportPValue)}. ")
+              .Append(fr.ImanDavenportPValue < 0.05
+                  ? "The mean ranks differ (p < 0.05), so the Nemenyi post-hoc comparison applies.\n\n"
+                  : "The mean ranks do not differ significantly (p ≥ 0.05): read the Nemenyi bars below as no evidence of a difference.\n\n");
+        }
         md.Append(t.CriticalDifference is { } cd
             ? $"Nemenyi critical difference at α = 0.05: CD = {F(cd, "0.000")} over {t.CompleteDatasets.Length} dataset(s); models whose mean ranks differ by less are joined by a bar.\n\n"
             : "No Nemenyi critical difference (needs 2–10 models and a dataset every model has).\n\n");

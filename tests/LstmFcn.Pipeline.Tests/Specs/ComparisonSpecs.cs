@@ -86,6 +86,48 @@ public sealed class ComparisonSpecs
         Assert.Null(Nemenyi.CriticalDifference(1, 14));
     }
 
+    [Fact]
+    public void Friedman_test_matches_demsars_four_algorithm_example()
+    {
+        // Demšar (2006), section 3.2.2: mean ranks 3.143, 2.000, 2.893, 1.964 over 14 data sets give χ²_F = 9.28 and
+        // F_F = 3.69; the F(3, 39) critical value at α = 0.05 is 2.85, so the test rejects.
+        var r = Friedman.Test(new[] { 3.143, 2.000, 2.893, 1.964 }, 14)!;
+        Assert.Equal(9.28, r.ChiSquare, 2);
+        Assert.Equal(3.69, r.ImanDavenportF, 2);
+        Assert.Equal((3, 3, 39), (r.ChiSquareDegreesOfFreedom, r.NumeratorDegreesOfFreedom, r.DenominatorDegreesOfFreedom));
+        Assert.InRange(r.ImanDavenportPValue, 0.01, 0.05);
+        Assert.InRange(r.ChiSquarePValue, 0.01, 0.05);
+
+        // Equal mean ranks: nothing to find. The same order on every dataset: χ² = N(k−1), F infinite, p = 0.
+        Assert.Equal(1.0, Friedman.Test(new[] { 2.0, 2.0, 2.0 }, 10)!.ImanDavenportPValue, 12);
+        var unanimous = Friedman.Test(new[] { 1.0, 2.0, 3.0 }, 10)!;
+        Assert.Equal(20.0, unanimous.ChiSquare, 9);
+        Assert.Equal(0.0, unanimous.ImanDavenportPValue);
+        Assert.Null(Friedman.Test(new[] { 1.0, 2.0 }, 1));
+    }
+
+    [Theory]
+    // χ² with 2 df is exponential: P(X > x) = exp(−x/2). Table values: χ²(1) 3.841, χ²(3) 7.815, χ²(10) 18.307
+    // at 0.05; χ²(4) 13.277 at 0.01.
+    [InlineData(2, 5.0, 0.0820849986238988, 1e-12)]
+    [InlineData(1, 3.841459, 0.05, 1e-6)]
+    [InlineData(3, 7.814728, 0.05, 1e-6)]
+    [InlineData(10, 18.307038, 0.05, 1e-6)]
+    [InlineData(4, 13.276704, 0.01, 1e-6)]
+    public void Chi_squared_upper_tails_match_the_tables(int df, double x, double p, double tolerance) =>
+        Assert.Equal(p, ChiSquared.UpperTail(x, df), tolerance);
+
+    [Theory]
+    // F table values at 0.05: F(2, 10) 4.102821, F(3, 39) 2.845068, F(1, 1) 161.4476; F(5, 20) 4.102684 at 0.01.
+    // F(2, 2): P(X > f) = 1 / (1 + f) exactly.
+    [InlineData(2, 10, 4.102821, 0.05, 1e-6)]
+    [InlineData(3, 39, 2.845068, 0.05, 1e-6)]
+    [InlineData(1, 1, 161.4476, 0.05, 1e-6)]
+    [InlineData(5, 20, 4.102684, 0.01, 1e-6)]
+    [InlineData(2, 2, 3.0, 0.25, 1e-12)]
+    public void F_upper_tails_match_the_tables(int d1, int d2, double f, double p, double tolerance) =>
+        Assert.Equal(p, FisherF.UpperTail(f, d1, d2), tolerance);
+
     static RunRecord Run(string dataset, string model, double accuracy, int classes = 2, params (string, string)[] args) =>
         new($"/runs/{dataset}-{model}-{accuracy}", dataset, model, args.ToDictionary(a => a.Item1, a => a.Item2),
             accuracy, (1 - accuracy) / classes, classes, DateTime.UtcNow);
@@ -170,6 +212,8 @@ public sealed class ComparisonSpecs
         Assert.Equal("dataset,1nn[distance=dtw],1nn[distance=euclidean]", csv[0]);
         Assert.Equal("wins,1,1", csv[3]);
         Assert.Equal("mean_rank,1.5,1.5", csv[5]);
+        Assert.Equal("iman_davenport_p,1,", csv[10]);                                   // equal mean ranks
+        Assert.Contains("Friedman test over 2 dataset(s): χ²_F = 0.000 (1 df), p = 1.0000", result.Stdout);
         Assert.Contains(",2,2,1.5,1.5,1,exact", File.ReadAllText(temp["out/wilcoxon.csv"]));   // d = +0.1, −0.1: tied ranks, p = 1
         Assert.True(new FileInfo(temp["out/rank-plot.png"]).Length > 2000);
 
