@@ -4,15 +4,14 @@ using LstmFcn.Plugins.Deep.Training;
 
 namespace LstmFcn.Plugins.Deep;
 
-/// <summary>The parameters every LSTM-FCN-family plugin declares (paper defaults) and their reading.</summary>
+/// <summary>The parameters the deep classifier plugins declare (paper defaults) and their reading.</summary>
 static class DeepModelOptions
 {
-    public static IReadOnlyList<ParameterSpec> Declare(bool attention) => new[]
+    /// <summary>LSTM-FCN / ALSTM-FCN: the architecture (paper defaults), then the training recipe.</summary>
+    public static IReadOnlyList<ParameterSpec> DeclareLstmFcn(bool attention) => new[]
     {
         ParameterSpec.Int("cells", 8, "LSTM cells (the paper uses 8, 64 or 128)", min: 1, max: 4096),
-        new ParameterSpec("cells_candidates", ParameterType.IntegerList,
-            "if given, choose cells among these by a stratified validation split of the training set (never the test set)") { Default = new List<long>() },
-        ParameterSpec.Number("selection_split", 0.2, "fraction of the training set held out to choose cells", min: 0.05, max: 0.5),
+        CellsCandidates, SelectionSplit,
         ParameterSpec.Number("dropout", 0.8, "dropout on the LSTM output", min: 0, max: 0.99),
         ParameterSpec.Choice("lstm_view", "shuffle", "shuffle: one step of all C·T values (the paper's dimension shuffle); temporal: T steps of C values", "shuffle", "temporal"),
         new ParameterSpec("filters", ParameterType.IntegerList, "filters of the conv blocks") { Default = new List<long> { 128, 256, 128 } },
@@ -22,7 +21,29 @@ static class DeepModelOptions
         ParameterSpec.Bool("residual", false, "residual links around conv blocks (1×1 projections where channels change)"),
         ParameterSpec.Int("head_units", 0, "units of a ReLU+BN+dropout dense layer before the output (modern variant: 512); 0 = none", min: 0),
         ParameterSpec.Number("head_dropout", 0.5, "dropout of the dense head", min: 0, max: 0.99),
-        ParameterSpec.Int("epochs", 2000, "training epochs", min: 1),
+    }.Concat(TrainingRecipe(epochs: 2000))
+     .Append(ParameterSpec.Bool("export_attention", attention, "write attention.csv with per-sample attention/context values (ALSTM only)")).ToArray();
+
+    /// <summary>CNN-LSTM: the ECG seed report's network (conv 32/64, kernel 6, BN, max-pool, LSTM 192), then the recipe.</summary>
+    public static IReadOnlyList<ParameterSpec> DeclareCnnLstm() => new[]
+    {
+        ParameterSpec.Int("cells", 192, "LSTM units over the pooled conv features", min: 1, max: 4096),
+        CellsCandidates, SelectionSplit,
+        ParameterSpec.Number("dropout", 0.5, "dropout on the LSTM's last output", min: 0, max: 0.99),
+        new ParameterSpec("filters", ParameterType.IntegerList, "filters of the conv blocks") { Default = new List<long> { 32, 64 } },
+        new ParameterSpec("kernels", ParameterType.IntegerList, "kernel sizes of the conv blocks") { Default = new List<long> { 6, 6 } },
+        ParameterSpec.Int("pool_size", 2, "max-pooling window and stride after each conv block (1 = none)", min: 1),
+    }.Concat(TrainingRecipe(epochs: 200)).ToArray();
+
+    static ParameterSpec CellsCandidates => new("cells_candidates", ParameterType.IntegerList,
+        "if given, choose cells among these by a stratified validation split of the training set (never the test set)") { Default = new List<long>() };
+
+    static ParameterSpec SelectionSplit => ParameterSpec.Number("selection_split", 0.2, "fraction of the training set held out to choose cells", min: 0.05, max: 0.5);
+
+    /// <summary>Karim et al.'s recipe: Adam, plateau schedule, class weights, best weights by the monitored loss.</summary>
+    static IEnumerable<ParameterSpec> TrainingRecipe(int epochs) => new[]
+    {
+        ParameterSpec.Int("epochs", epochs, "training epochs", min: 1),
         ParameterSpec.Int("batch_size", 128, "mini-batch size", min: 1),
         ParameterSpec.Number("learning_rate", 1e-3, "Adam's initial learning rate", min: 1e-8, max: 1),
         ParameterSpec.Number("lr_factor", 1 / Math.Cbrt(2), "learning-rate factor on a plateau (1/∛2)", min: 0.01, max: 1),
@@ -36,11 +57,11 @@ static class DeepModelOptions
         ParameterSpec.Int("finetune_epochs", 0, "epochs per fine-tuning round (0 = as many as training)", min: 0),
         ParameterSpec.Bool("bn_recalibrate", true, "after training, recompute batch-norm statistics exactly on the training set for the kept weights"),
         ParameterSpec.Int("checkpoint_every", 100, "epochs between checkpoints (for --resume)", min: 1),
-        ParameterSpec.Bool("export_attention", attention, "write attention.csv with per-sample attention/context values (ALSTM only)"),
     };
 
-    public static NetworkOptions Network(PluginArguments args, bool attention, int channels, int length, int classes, int cells) => new()
+    public static NetworkOptions LstmFcnNetwork(PluginArguments args, bool attention, int channels, int length, int classes, int cells) => new()
     {
+        Architecture = NetworkArchitecture.LstmFcn,
         Channels = channels,
         Length = length,
         Classes = classes,
@@ -55,6 +76,19 @@ static class DeepModelOptions
         Residual = args.GetBool("residual"),
         HeadUnits = args.GetInt("head_units"),
         HeadDropout = args.GetDouble("head_dropout"),
+    };
+
+    public static NetworkOptions CnnLstmNetwork(PluginArguments args, int channels, int length, int classes, int cells) => new()
+    {
+        Architecture = NetworkArchitecture.CnnLstm,
+        Channels = channels,
+        Length = length,
+        Classes = classes,
+        Filters = args.GetIntList("filters").Select(v => (int)v).ToArray(),
+        Kernels = args.GetIntList("kernels").Select(v => (int)v).ToArray(),
+        LstmCells = cells,
+        LstmDropout = args.GetDouble("dropout"),
+        PoolSize = args.GetInt("pool_size"),
     };
 
     public static TrainingOptions Training(PluginArguments args, int seed)

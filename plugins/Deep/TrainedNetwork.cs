@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using LstmFcn.Pipeline;
 using LstmFcn.Plugins.Deep.Network;
 using LstmFcn.Plugins.Deep.Training;
@@ -9,17 +10,17 @@ using static TorchSharp.torch;
 
 namespace LstmFcn.Plugins.Deep;
 
-/// <summary>A trained LSTM-FCN-family network: predicts probabilities, saves as weights + metadata, loads back.</summary>
+/// <summary>A trained deep classifier (LSTM-FCN family or CNN-LSTM): predicts probabilities, saves as weights + metadata, loads back.</summary>
 sealed class TrainedNetwork : ITrainedModel, IClassActivationMaps
 {
     public const string WeightsFile = "network.weights";
     public const string MetadataFile = "network.json";
 
-    readonly LstmFcnNetwork _network;
+    readonly ClassifierNetwork _network;
     readonly Device _device;
     readonly bool _exportAttention;
 
-    public TrainedNetwork(LstmFcnNetwork network, Device device, ClassLabels classes, TrainingHistory history,
+    public TrainedNetwork(ClassifierNetwork network, Device device, ClassLabels classes, TrainingHistory history,
         Dictionary<string, object?> hyperParameters, bool exportAttention)
     {
         (_network, _device, Classes, History, HyperParameters, _exportAttention) =
@@ -29,7 +30,7 @@ sealed class TrainedNetwork : ITrainedModel, IClassActivationMaps
     public ClassLabels Classes { get; }
     public TrainingHistory History { get; }
     public Dictionary<string, object?> HyperParameters { get; }
-    public LstmFcnNetwork Network => _network;
+    public ClassifierNetwork Network => _network;
 
     public ProbabilityMatrix PredictProbabilities(TimeSeriesDataset data, RunContext context)
     {
@@ -81,9 +82,7 @@ sealed class TrainedNetwork : ITrainedModel, IClassActivationMaps
         return new ProbabilityMatrix(result, data.Count, Classes);
     }
 
-    public string? ClassActivationUnavailableReason => _network.Options.HeadUnits > 0
-        ? $"a dense head ({_network.Options.HeadUnits} units) lies between the pooled conv features and the output layer"
-        : null;
+    public string? ClassActivationUnavailableReason => _network.ClassActivationUnavailableReason;
 
     public float[][] ClassActivationMaps(TimeSeriesDataset data, IReadOnlyList<int> classIndices, RunContext context)
     {
@@ -114,23 +113,26 @@ sealed class TrainedNetwork : ITrainedModel, IClassActivationMaps
     sealed record Metadata(NetworkOptions Network, List<string> Classes, Dictionary<string, object?> HyperParameters,
         bool ExportAttention, string TorchSharp, string CreatedUtc);
 
+    // Enums as names ("CnnLstm", "Temporal") so the file reads; numbers from older files still load.
+    static readonly JsonSerializerOptions MetadataJson = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
+
     public void Save(string directory)
     {
         _network.save(Path.Combine(directory, WeightsFile));
         var meta = new Metadata(_network.Options, Classes.Names.ToList(), HyperParameters, _exportAttention,
             typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "", DateTime.UtcNow.ToString("O"));
-        File.WriteAllText(Path.Combine(directory, MetadataFile), JsonSerializer.Serialize(meta, new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(Path.Combine(directory, MetadataFile), JsonSerializer.Serialize(meta, MetadataJson));
     }
 
     public static TrainedNetwork Load(string directory, RunContext context)
     {
         var metaPath = Path.Combine(directory, MetadataFile);
-        if (!File.Exists(metaPath)) throw new FileNotFoundException($"{metaPath}: not a saved LSTM-FCN model", metaPath);
-        var meta = JsonSerializer.Deserialize<Metadata>(File.ReadAllText(metaPath))
+        if (!File.Exists(metaPath)) throw new FileNotFoundException($"{metaPath}: not a saved deep (LSTM-FCN / CNN-LSTM) model", metaPath);
+        var meta = JsonSerializer.Deserialize<Metadata>(File.ReadAllText(metaPath), MetadataJson)
                    ?? throw new InvalidDataException($"{metaPath}: empty metadata");
         TorchDevice.Prepare(context);
         var device = TorchDevice.Resolve(context.Device, context.Log);
-        var network = new LstmFcnNetwork(meta.Network);
+        var network = ClassifierNetwork.Create(meta.Network);
         network.load(Path.Combine(directory, WeightsFile));
         network.to(device);
         return new TrainedNetwork(network, device, new ClassLabels(meta.Classes), TrainingHistory.Empty, meta.HyperParameters, meta.ExportAttention);

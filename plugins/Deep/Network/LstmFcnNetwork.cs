@@ -11,7 +11,7 @@ namespace LstmFcn.Plugins.Deep.Network;
 /// a recurrent branch (LSTM or attention LSTM over the dimension-shuffled series, then dropout), concatenated as
 /// [recurrent, pooled] and mapped to class logits. Input (B, C, T); output logits (B, K).
 /// </summary>
-public sealed class LstmFcnNetwork : Module<Tensor, Tensor>
+public sealed class LstmFcnNetwork : ClassifierNetwork
 {
     readonly ModuleList<ConvBlock> blocks;
     readonly LSTM? lstm;
@@ -22,9 +22,8 @@ public sealed class LstmFcnNetwork : Module<Tensor, Tensor>
     readonly Dropout? head_dropout;
     readonly Linear output;
 
-    public LstmFcnNetwork(NetworkOptions options) : base("lstm_fcn")
+    public LstmFcnNetwork(NetworkOptions options) : base("lstm_fcn", options)
     {
-        Options = options;
         if (options.Filters.Length != options.Kernels.Length)
             throw new ArgumentException($"{options.Filters.Length} filter counts but {options.Kernels.Length} kernel sizes");
         blocks = new ModuleList<ConvBlock>();
@@ -53,32 +52,16 @@ public sealed class LstmFcnNetwork : Module<Tensor, Tensor>
         InitialiseLikeKeras();
     }
 
-    public NetworkOptions Options { get; }
-
     void InitialiseLikeKeras()
     {
-        using var _ = no_grad();
-        if (lstm is not null)
-        {
-            int u = Options.LstmCells;
-            foreach (var (name, p) in lstm.named_parameters())
-            {
-                if (name.StartsWith("weight_ih")) init.xavier_uniform_(p);
-                else if (name.StartsWith("weight_hh")) init.orthogonal_(p);
-                else if (name.StartsWith("bias_ih")) { init.zeros_(p); p.narrow(0, u, u).fill_(1.0); }
-                else if (name.StartsWith("bias_hh")) init.zeros_(p);
-            }
-        }
-        foreach (var dense in new[] { head, output })
-        {
-            if (dense is null) continue;
-            if (dense == head) init.kaiming_uniform_(dense.weight, nonlinearity: init.NonlinearityType.ReLU);
-            else init.xavier_uniform_(dense.weight);
-            init.zeros_(dense.bias);
-        }
+        if (lstm is not null) KerasInitialisation.Lstm(lstm, Options.LstmCells);
+        if (head is not null) KerasInitialisation.Dense(head, relu: true);
+        KerasInitialisation.Dense(output, relu: false);
     }
 
-    public override Tensor forward(Tensor x) => Forward(x, captureAttention: false).Logits;
+    public override string? ClassActivationUnavailableReason => head is not null
+        ? $"a dense head ({Options.HeadUnits} units) lies between the pooled conv features and the output layer"
+        : null;
 
     /// <summary>
     /// Class activation maps (B, K, T): Σ_f W[k, f] · A[b, f, t] over the last conv block's activations A and the
@@ -86,7 +69,7 @@ public sealed class LstmFcnNetwork : Module<Tensor, Tensor>
     /// columns after the LSTM cells — the original Keras script read the first F columns, which belong partly to the
     /// LSTM. Averaged over t a map is exactly the pooled features' share of the logit. Only without a dense head.
     /// </summary>
-    public Tensor ClassActivationMaps(Tensor x)
+    public override Tensor ClassActivationMaps(Tensor x)
     {
         if (head is not null) throw new InvalidOperationException("class activation maps need the pooled features to feed the output layer directly (head_units: 0)");
         using var scope = NewDisposeScope();
@@ -99,7 +82,7 @@ public sealed class LstmFcnNetwork : Module<Tensor, Tensor>
     }
 
     /// <summary>Logits, plus the attention LSTM's last-step attention and context when asked (ALSTM only).</summary>
-    public (Tensor Logits, Tensor? Alpha, Tensor? Context) Forward(Tensor x, bool captureAttention)
+    public override (Tensor Logits, Tensor? Alpha, Tensor? Context) Forward(Tensor x, bool captureAttention)
     {
         using var scope = NewDisposeScope();
         var conv = ConvBlock.ToImage(x);

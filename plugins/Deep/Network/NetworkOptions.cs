@@ -12,6 +12,8 @@ public enum LstmView
 /// <summary>The architecture of one network; everything needed to rebuild it before loading weights.</summary>
 public sealed record NetworkOptions
 {
+    /// <summary>Saved models from before this field existed are LSTM-FCN family networks: the default.</summary>
+    public NetworkArchitecture Architecture { get; init; } = NetworkArchitecture.LstmFcn;
     public int Channels { get; init; }
     public int Length { get; init; }
     public int Classes { get; init; }
@@ -26,6 +28,8 @@ public sealed record NetworkOptions
     public bool Residual { get; init; }
     public int HeadUnits { get; init; }
     public double HeadDropout { get; init; } = 0.5;
+    /// <summary>CNN-LSTM: max-pooling window (and stride) after each conv block.</summary>
+    public int PoolSize { get; init; } = 2;
     /// <summary>Keras' BatchNormalization defaults as used by the paper: eps 1e-3, momentum 0.99 (PyTorch: 0.01).</summary>
     public double BatchNormEpsilon { get; init; } = 1e-3;
     public double BatchNormMomentum { get; init; } = 0.01;

@@ -13,7 +13,7 @@ namespace LstmFcn.Plugins.Deep.Training;
 /// </summary>
 public static class BatchNormRecalibration
 {
-    public static void Run(LstmFcnNetwork network, TensorData train, int batchSize)
+    public static void Run(ClassifierNetwork network, TensorData train, int batchSize)
     {
         var norms = network.modules().OfType<NormBase>().ToList();
         if (norms.Count == 0) return;

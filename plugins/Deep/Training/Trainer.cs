@@ -15,14 +15,14 @@ namespace LstmFcn.Plugins.Deep.Training;
 /// </summary>
 public sealed class Trainer
 {
-    readonly LstmFcnNetwork _network;
+    readonly ClassifierNetwork _network;
     readonly TrainingOptions _options;
     readonly Device _device;
     readonly RunContext _context;
     readonly string? _checkpointDir;
     readonly Dictionary<string, Tensor> _best = new();
 
-    public Trainer(LstmFcnNetwork network, TrainingOptions options, Device device, RunContext context, string? checkpointDir)
+    public Trainer(ClassifierNetwork network, TrainingOptions options, Device device, RunContext context, string? checkpointDir)
     {
         (_network, _options, _device, _context, _checkpointDir) = (network, options, device, context, checkpointDir);
     }
@@ -168,14 +168,33 @@ public sealed class Trainer
         return (loss.item<float>(), logits.argmax(1).eq(data.Labels).sum().item<long>() / (double)data.Count);
     }
 
-    /// <summary>The epoch's sample order, a function of (seed, round, epoch) only, so a resumed run sees the same batches.</summary>
+    /// <summary>
+    /// The epoch's sample order, a function of (seed, round, epoch) only, so a resumed run sees the same batches and
+    /// another process the same order (HashCode.Combine would not do: .NET seeds it randomly per process).
+    /// </summary>
     long[] Permutation(int count, int round, int epoch)
     {
-        var rng = new Random(HashCode.Combine(_options.Seed, round, epoch));
+        var rng = new Random(StableSeed(_options.Seed, round, epoch));
         var order = new long[count];
         for (int i = 0; i < count; i++) order[i] = i;
         rng.Shuffle(order);
         return order;
+    }
+
+    /// <summary>SplitMix64 over the values: well mixed, and the same in every process.</summary>
+    internal static int StableSeed(params int[] values)
+    {
+        ulong x = 0x9E3779B97F4A7C15UL;
+        foreach (var v in values) x = SplitMix(x ^ (uint)v);
+        return (int)(SplitMix(x) & 0x7FFFFFFF);
+    }
+
+    static ulong SplitMix(ulong z)
+    {
+        z += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
     }
 
     static void SetRate(TorchSharp.Modules.OptimizerHelper optimizer, double rate)

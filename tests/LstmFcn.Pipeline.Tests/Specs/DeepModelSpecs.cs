@@ -138,6 +138,24 @@ public sealed class DeepModelSpecs : IClassFixture<DeepModelSpecs.LstmFcnRun>
     }
 
     [Fact]
+    public void Two_processes_with_the_same_seed_shuffle_the_same_batches_and_train_the_same_network()
+    {
+        using var temp = new TempFolder();
+        // Batch 16 of GunPoint's 50 series: four shuffled batches an epoch, so the order must not depend on the process.
+        var path = PipelineFiles.GunPoint(temp, "processes", "{plugin: lstm-fcn, with: {epochs: 4, batch_size: 16, filters: [16, 32, 16]}}",
+            temp["runs"], "dataset-znorm");
+        string[] RunInItsOwnProcess()
+        {
+            var result = Cli.Run(temp.Path, "run", path, "--quiet");
+            Assert.True(result.ExitCode == 0, result.ToString());
+            var runDirectory = result.Stdout.Trim().Split('\n')[^1].Trim();
+            return File.ReadLines(Path.Combine(runDirectory, "predictions.csv")).ToArray();
+        }
+
+        Assert.Equal(RunInItsOwnProcess(), RunInItsOwnProcess());
+    }
+
+    [Fact]
     public void A_resumed_run_ends_exactly_where_an_uninterrupted_run_ends()
     {
         using var temp = new TempFolder();
@@ -237,6 +255,48 @@ public sealed class DeepModelSpecs : IClassFixture<DeepModelSpecs.LstmFcnRun>
 
         // 12 channels, 7..26 steps in training and up to 29 in test, 9 speakers: chance is about 0.11.
         Assert.True(Accuracy(run) >= 0.95, $"accuracy {Accuracy(run)}");
+    }
+
+    [Fact]
+    public void Cnn_lstm_learns_gunpoint_and_its_saved_model_predicts_exactly_what_it_predicted()
+    {
+        using var temp = new TempFolder();
+        var path = PipelineFiles.GunPoint(temp, "gunpoint-cnnlstm", "{plugin: cnn-lstm, with: {epochs: 60, cells: 32}}", temp["runs"], "dataset-znorm");
+
+        var run = PipelineFiles.Run(path);
+
+        Assert.True(Accuracy(run) >= 0.85, $"accuracy {Accuracy(run)}");
+        var saved = Json(Path.Combine(run.RunDirectory, "model", "network.json")).GetProperty("Network");
+        Assert.Equal("CnnLstm", saved.GetProperty("Architecture").GetString());
+        var predict = temp.Write("predict.yaml", $"""
+            name: gunpoint-cnnlstm-predict
+            device: cpu
+            loader:
+              plugin: ucr
+              with:
+                train: {Repo.Dataset("ucr", "GunPoint", "TRAIN", "tsv")}
+                test: {Repo.Dataset("ucr", "GunPoint", "TEST", "tsv")}
+            model:
+              from: {Path.Combine(run.RunDirectory, "model")}
+            report:
+              - plugin: metrics
+                with: {"{print: false}"}
+            output: {temp["predict-runs"]}
+            """);
+        Assert.Equal(Probabilities(run), Probabilities(PipelineFiles.Run(predict)));
+    }
+
+    [Fact]
+    public void Cnn_lstm_refuses_series_its_pooling_would_consume_naming_the_step()
+    {
+        using var temp = new TempFolder();
+        // GunPoint's 150 points pooled by 8 after each of three blocks: 150 → 18 → 2 → 0 steps for the LSTM.
+        var path = PipelineFiles.GunPoint(temp, "gunpoint-overpooled",
+            "{plugin: cnn-lstm, with: {epochs: 1, filters: [8, 8, 8], kernels: [3, 3, 3], pool_size: 8}}", temp["runs"], "dataset-znorm");
+
+        var e = Assert.Throws<RunFailedException>(() => PipelineFiles.Run(path));
+
+        Assert.Contains("model (cnn-lstm): 150 time steps, divided by pool_size 8 after each of 3 conv blocks, leave no step for the LSTM", e.Message);
     }
 
     [Fact]

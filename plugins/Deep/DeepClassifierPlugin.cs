@@ -6,14 +6,24 @@ using static TorchSharp.torch;
 
 namespace LstmFcn.Plugins.Deep;
 
-/// <summary>Fit and load for LSTM-FCN and ALSTM-FCN; the two differ only in the recurrent cell.</summary>
-public abstract class LstmFcnFamilyPlugin : IModelPlugin
+/// <summary>
+/// Fit and load for the deep classifiers (LSTM-FCN, ALSTM-FCN, CNN-LSTM): one training recipe, cell selection on a
+/// split of train, save and load; the subclasses declare their parameters and build their network's options.
+/// </summary>
+public abstract class DeepClassifierPlugin : IModelPlugin
 {
-    protected abstract bool Attention { get; }
     public abstract string Name { get; }
     public abstract string Description { get; }
-    public IReadOnlyList<ParameterSpec> Parameters => _parameters ??= DeepModelOptions.Declare(Attention);
+    public IReadOnlyList<ParameterSpec> Parameters => _parameters ??= Declare();
     IReadOnlyList<ParameterSpec>? _parameters;
+
+    protected abstract IReadOnlyList<ParameterSpec> Declare();
+
+    /// <summary>The network for this data and cell count, from the step's arguments.</summary>
+    protected abstract NetworkOptions NetworkFor(PluginArguments args, TimeSeriesDataset train, int cells);
+
+    /// <summary>Whether predictions also write attention.csv (only networks with an attention LSTM have one).</summary>
+    protected virtual bool ExportsAttention(PluginArguments args) => false;
 
     public ITrainedModel Fit(TimeSeriesDataset train, PluginArguments args, RunContext context)
     {
@@ -26,22 +36,22 @@ public abstract class LstmFcnFamilyPlugin : IModelPlugin
         var device = TorchDevice.Resolve(context.Device, context.Log);
         var training = DeepModelOptions.Training(args, context.Seed);
         int cells = ChooseCells(train, args, training, device, context);
-        var networkOptions = DeepModelOptions.Network(args, Attention, train.Channels, train.MaxLength, train.Classes.Count, cells);
+        var networkOptions = NetworkFor(args, train, cells);
         context.Log.Info($"{Name}: {cells} cells, {training.Epochs} epochs, batch {training.BatchSize}, on {device.type.ToString().ToLowerInvariant()} " +
                          $"with {get_num_threads()} thread(s)");
 
         manual_seed(context.Seed);
-        var network = new LstmFcnNetwork(networkOptions);
+        var network = ClassifierNetwork.Create(networkOptions);
         network.to(device);
         var history = Train(network, train, training, device, context, Path.Combine(context.RunDirectory, "checkpoint"));
         var hyper = args.Values.ToDictionary(kv => kv.Key, kv => kv.Value);
         hyper["cells"] = (long)cells;
-        return new TrainedNetwork(network, device, train.Classes, history, hyper, args.GetBool("export_attention"));
+        return new TrainedNetwork(network, device, train.Classes, history, hyper, ExportsAttention(args));
     }
 
     public ITrainedModel Load(string directory, RunContext context) => TrainedNetwork.Load(directory, context);
 
-    static TrainingHistory Train(LstmFcnNetwork network, TimeSeriesDataset train, TrainingOptions options, Device device,
+    static TrainingHistory Train(ClassifierNetwork network, TimeSeriesDataset train, TrainingOptions options, Device device,
         RunContext context, string? checkpointDir)
     {
         int[] fitIndices, validationIndices;
@@ -79,7 +89,7 @@ public abstract class LstmFcnFamilyPlugin : IModelPlugin
         foreach (var cells in candidates)
         {
             manual_seed(context.Seed);
-            using var network = new LstmFcnNetwork(DeepModelOptions.Network(args, Attention, train.Channels, train.MaxLength, train.Classes.Count, cells));
+            using var network = ClassifierNetwork.Create(NetworkFor(args, train, cells));
             network.to(device);
             Train(network, fitPart, selectionTraining, device, context, checkpointDir: null);
             using var val = TensorData.From(valPart, device);
@@ -98,6 +108,16 @@ public abstract class LstmFcnFamilyPlugin : IModelPlugin
     }
 }
 
+/// <summary>LSTM-FCN and ALSTM-FCN differ only in the recurrent cell.</summary>
+public abstract class LstmFcnFamilyPlugin : DeepClassifierPlugin
+{
+    protected abstract bool Attention { get; }
+    protected override IReadOnlyList<ParameterSpec> Declare() => DeepModelOptions.DeclareLstmFcn(Attention);
+    protected override NetworkOptions NetworkFor(PluginArguments args, TimeSeriesDataset train, int cells) =>
+        DeepModelOptions.LstmFcnNetwork(args, Attention, train.Channels, train.MaxLength, train.Classes.Count, cells);
+    protected override bool ExportsAttention(PluginArguments args) => args.GetBool("export_attention");
+}
+
 /// <summary><c>lstm-fcn</c>: LSTM-FCN (Karim et al. 2017); with se/residual/head_units, the modern variant (MLSTM-FCN style).</summary>
 public sealed class LstmFcnPlugin : LstmFcnFamilyPlugin
 {
@@ -112,4 +132,20 @@ public sealed class AlstmFcnPlugin : LstmFcnFamilyPlugin
     protected override bool Attention => true;
     public override string Name => "alstm-fcn";
     public override string Description => "ALSTM-FCN (Karim et al. 2017): FCN branch + attention LSTM (exportable attention)";
+}
+
+/// <summary><c>cnn-lstm</c>: conv blocks with max-pooling, then an LSTM over time (the ECG seed report's network).</summary>
+public sealed class CnnLstmPlugin : DeepClassifierPlugin
+{
+    public override string Name => "cnn-lstm";
+    public override string Description => "CNN-LSTM: conv + BN + max-pool blocks, then an LSTM over the pooled sequence (the ECG seed report's network)";
+    protected override IReadOnlyList<ParameterSpec> Declare() => DeepModelOptions.DeclareCnnLstm();
+    protected override NetworkOptions NetworkFor(PluginArguments args, TimeSeriesDataset train, int cells)
+    {
+        var options = DeepModelOptions.CnnLstmNetwork(args, train.Channels, train.MaxLength, train.Classes.Count, cells);
+        if (CnnLstmNetwork.PooledLength(options) < 1)
+            throw new InvalidDataException($"{args.StepName}: {train.MaxLength} time steps, divided by pool_size {options.PoolSize} after each of " +
+                                           $"{options.Filters.Length} conv blocks, leave no step for the LSTM; use fewer filters entries or a smaller pool_size");
+        return options;
+    }
 }
