@@ -8,10 +8,12 @@ using YamlDotNet.RepresentationModel;
 namespace LstmFcn.Pipeline.Cli.Commands;
 
 /// <summary>
-/// <c>lstmfcn reproduce MANIFEST [--epochs E] [--datasets A,B] [--models m,n] [--threads T] [--output PREFIX]</c>:
+/// <c>lstmfcn reproduce MANIFEST [--epochs E] [--datasets A,B] [--models m,n] [--threads T] [--output PREFIX] [--rerun]</c>:
 /// runs every (dataset × model) of a reproduction manifest through the model's pipeline template, each in a fresh
 /// process, and keeps a table of test accuracy beside the published values. Finished entries are kept across
-/// invocations (same epochs), so a long reproduction can be stopped and continued.
+/// invocations (same epochs), so a long reproduction can be stopped and continued; <c>--rerun</c> trains the selected
+/// entries again and replaces each when its new run finishes. Invocations may run side by side: each writes the
+/// table as it finds it on disk plus its own new entries.
 /// </summary>
 static class ReproduceCommand
 {
@@ -22,7 +24,7 @@ static class ReproduceCommand
 
     public static int Execute(CommandLine cl)
     {
-        if (cl.Positional.Count != 1) throw new UsageException("usage: lstmfcn reproduce MANIFEST.yaml [--epochs E] [--datasets A,B] [--models m,n]");
+        if (cl.Positional.Count != 1) throw new UsageException("usage: lstmfcn reproduce MANIFEST.yaml [--epochs E] [--datasets A,B] [--models m,n] [--threads T] [--rerun]");
         var manifestPath = Path.GetFullPath(cl.Positional[0]);
         var manifest = ReadManifest(manifestPath);
         int? epochs = cl.Options.TryGetValue("--epochs", out var e) ? int.Parse(e, CultureInfo.InvariantCulture) : null;
@@ -31,24 +33,25 @@ static class ReproduceCommand
         var prefix = cl.Options.GetValueOrDefault("--output") ?? Path.Combine(Path.GetDirectoryName(manifestPath)!, manifest.Output);
         int epochsKey = epochs ?? 2000;
 
-        var entries = LoadEntries(prefix + ".json");
+        bool rerun = cl.Options.ContainsKey("--rerun");
+        var earlier = LoadEntries(prefix + ".json");
+        var produced = new List<Entry>();
         var started = Stopwatch.StartNew();
         foreach (var dataset in datasets)
             foreach (var model in models)
             {
-                if (entries.Any(x => x.Dataset == dataset && x.Model == model && x.Epochs == epochsKey))
+                if (!rerun && earlier.Any(x => x.Dataset == dataset && x.Model == model && x.Epochs == epochsKey))
                 {
-                    Console.WriteLine($"{dataset} / {model}: done earlier, kept");
+                    Console.WriteLine($"{dataset} / {model}: done earlier, kept (--rerun trains it again)");
                     continue;
                 }
                 var entry = RunOne(manifest, dataset, model, epochs, epochsKey, cl);
-                entries.RemoveAll(x => x.Dataset == dataset && x.Model == model && x.Epochs == epochsKey);
-                entries.Add(entry);
-                Write(prefix, manifest, entries, epochsKey, manifestPath, cl);
+                produced.Add(entry);
+                Write(prefix, manifest, produced, epochsKey, manifestPath, cl);
                 Console.WriteLine($"{dataset} / {model}: accuracy {entry.Accuracy:F4} (paper {manifest.Paper.First(p => p.Dataset == dataset).Paper:F4}), " +
                                   $"cells {entry.Cells?.ToString() ?? "-"}, {entry.WallSeconds:F0} s");
             }
-        Write(prefix, manifest, entries, epochsKey, manifestPath, cl);
+        Write(prefix, manifest, produced, epochsKey, manifestPath, cl);
         Console.WriteLine($"Wrote {prefix}.md ({started.Elapsed.TotalMinutes:F1} min this invocation)");
         return 0;
     }
@@ -82,12 +85,16 @@ static class ReproduceCommand
         return new Entry(dataset, model, epochsKey, metrics.RootElement.GetProperty("accuracy").GetDouble(), cells, clock.Elapsed.TotalSeconds, runDir);
     }
 
-    static void Write(string prefix, Manifest manifest, List<Entry> entries, int epochs, string manifestPath, CommandLine cl)
+    static void Write(string prefix, Manifest manifest, List<Entry> produced, int epochs, string manifestPath, CommandLine cl)
     {
-        // Invocations for different datasets may run side by side (one thread each): keep what the others wrote.
-        foreach (var other in LoadEntries(prefix + ".json"))
-            if (!entries.Any(x => x.Dataset == other.Dataset && x.Model == other.Model && x.Epochs == other.Epochs))
-                entries.Add(other);
+        // Invocations may run side by side (one thread each): start from the table as it is on disk now, with what
+        // the others wrote meanwhile, and put in only this invocation's own results.
+        var entries = LoadEntries(prefix + ".json");
+        foreach (var mine in produced)
+        {
+            entries.RemoveAll(x => x.Dataset == mine.Dataset && x.Model == mine.Model && x.Epochs == mine.Epochs);
+            entries.Add(mine);
+        }
         var models = manifest.Models.Keys.ToList();
         var md = new StringBuilder();
         md.AppendLine($"# Reproduction: {Path.GetFileNameWithoutExtension(manifestPath)} ({epochs} epochs)").AppendLine();

@@ -56,6 +56,63 @@ public sealed class CliSpecs : IDisposable
         Assert.Contains("error: --set model.with.window=2: model (1nn): parameter 'window' must be 0 .. 1, found 2", result.Stderr);
     }
 
+    /// <summary>A reproduction manifest over two UCR sets, with a 2-epoch, small-filter LSTM-FCN template.</summary>
+    string SmallReproduction()
+    {
+        _temp.Write("template.yaml", $"""
+            name: set-by-reproduce
+            seed: 42
+            device: cpu
+            loader:
+              plugin: ucr
+              with: {"{train: set-by-reproduce, test: set-by-reproduce}"}
+            preprocess: [dataset-znorm]
+            model:
+              plugin: lstm-fcn
+              with: {"{epochs: 2, filters: [8, 8, 8], checkpoint_every: 1000}"}
+            report:
+              - plugin: metrics
+                with: {"{print: false}"}
+            output: {_temp["runs"]}
+            """);
+        return _temp.Write("manifest.yaml", $"""
+            data: {Path.Combine(Repo.Datasets, "ucr")}
+            output: table
+            models: {"{lstm-fcn: template.yaml}"}
+            reference_model: lstm-fcn
+            paper: {"{Coffee: 1.0, GunPoint: 1.0}"}
+            """);
+    }
+
+    static string[] TableRuns(string json) =>
+        System.Text.Json.JsonDocument.Parse(File.ReadAllText(json)).RootElement.EnumerateArray()
+            .Select(e => $"{e.GetProperty("Dataset").GetString()}:{e.GetProperty("RunDirectory").GetString()}").OrderBy(x => x).ToArray();
+
+    [Fact]
+    public void Reproduce_keeps_finished_entries_merges_side_by_side_invocations_and_reruns_on_request()
+    {
+        var manifest = SmallReproduction();
+        var table = _temp["table.json"];
+
+        var coffee = Cli.Run(_temp.Path, "reproduce", manifest, "--datasets", "Coffee", "--threads", "1");
+        Assert.True(coffee.ExitCode == 0, coffee.ToString());
+        var gunPoint = Cli.Run(_temp.Path, "reproduce", manifest, "--datasets", "GunPoint", "--threads", "1");
+        Assert.True(gunPoint.ExitCode == 0, gunPoint.ToString());
+        var both = TableRuns(table);
+        Assert.Equal(new[] { "Coffee", "GunPoint" }, both.Select(x => x.Split(':')[0]));   // the second kept the first's row
+
+        var again = Cli.Run(_temp.Path, "reproduce", manifest, "--threads", "1");
+        Assert.Contains("Coffee / lstm-fcn: done earlier, kept", again.Stdout);
+        Assert.Equal(both, TableRuns(table));
+
+        var rerun = Cli.Run(_temp.Path, "reproduce", manifest, "--datasets", "Coffee", "--rerun", "--threads", "1");
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        var after = TableRuns(table);
+        Assert.NotEqual(both[0], after[0]);                                 // Coffee: a new run directory
+        Assert.Equal(both[1], after[1]);                                    // GunPoint untouched
+        Assert.Contains("| Coffee | 1.0000 |", File.ReadAllText(_temp["table.md"]));
+    }
+
     [Fact]
     public void Plugins_exits_0_listing_the_built_in_plugins()
     {
