@@ -1,3 +1,4 @@
+using LstmFcn.Pipeline.Files;
 using System.Text;
 
 namespace LstmFcn.Plugins.Forest;
@@ -14,7 +15,7 @@ public static class ForestFile
 
     public static void Write(string path, RandomForest forest)
     {
-        WriteAtomically(path, stream =>
+        AtomicFile.Write(path, stream =>
         {
             using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             w.Write(Magic);
@@ -92,24 +93,4 @@ public static class ForestFile
     }
 
     static InvalidDataException Damaged(string path, string problem) => new($"{path}: {problem}");
-
-    /// <summary>Writes under a temporary name and renames, so a file with the final name is complete.</summary>
-    internal static void WriteAtomically(string path, Action<Stream> write)
-    {
-        var temp = path + ".partial";
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            try { File.Delete(temp); } catch (IOException) { /* best effort: the .partial name already says incomplete */ }
-            throw;
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using LstmFcn.Pipeline.Files;
 using System.Text.Json;
 using LstmFcn.Pipeline;
 
@@ -87,7 +88,7 @@ public sealed class RandomForestModel : ITrainedModel
             TriedFeatures, Seed, OutOfBag is { Accuracy: var a } && !double.IsNaN(a) ? Math.Round(a, 6) : null, OutOfBag?.Scored ?? 0,
             Importances.Select((v, f) => new SavedImportance(Layout.NameOf(f), v)).ToList(), TreesFile,
             DateTime.UtcNow.ToString("O"));
-        ForestFile.WriteAtomically(Path.Combine(directory, MetadataFile),
+        AtomicFile.Write(Path.Combine(directory, MetadataFile),
             stream => JsonSerializer.Serialize(stream, meta, Json));
     }
 

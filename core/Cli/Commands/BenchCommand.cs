@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using LstmFcn.Pipeline.Engine.Running;
 using Spectre.Console;
+using LstmFcn.Pipeline.Files;
 
 namespace LstmFcn.Pipeline.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using LstmFcn.Pipeline.Comparison;
 using LstmFcn.Pipeline.Engine.Running;
+using LstmFcn.Pipeline.Files;
 
 namespace LstmFcn.Pipeline.Cli.Commands;
 

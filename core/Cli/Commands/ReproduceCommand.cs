@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using LstmFcn.Pipeline.Engine.Running;
 using YamlDotNet.RepresentationModel;
+using LstmFcn.Pipeline.Files;
 
 namespace LstmFcn.Pipeline.Cli.Commands;
 

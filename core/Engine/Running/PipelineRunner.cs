@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using LstmFcn.Pipeline.Engine.Pipelines;
 using LstmFcn.Pipeline.Engine.Plugins;
+using LstmFcn.Pipeline.Files;
 
 namespace LstmFcn.Pipeline.Engine.Running;
 

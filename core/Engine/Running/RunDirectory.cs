@@ -1,4 +1,5 @@
 using System.Text;
+using LstmFcn.Pipeline.Files;
 
 namespace LstmFcn.Pipeline.Engine.Running;
 
@@ -44,34 +45,7 @@ public sealed class RunDirectory : IArtifactWriter
     }
 
     public void WriteText(string relativePath, string content) =>
-        Write(relativePath, s => { using var w = new StreamWriter(s, new UTF8Encoding(false), leaveOpen: true); w.Write(content); });
+        AtomicFile.WriteText(PathOf(relativePath), content);
 
     public void Write(string relativePath, Action<Stream> write) => AtomicFile.Write(PathOf(relativePath), write);
-}
-
-/// <summary>Write-to-temporary-then-rename, for any file the product produces.</summary>
-public static class AtomicFile
-{
-    public static void Write(string path, Action<Stream> write)
-    {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        var temp = path + ".partial";
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            try { File.Delete(temp); } catch (IOException) { /* best effort: the .partial name already says incomplete */ }
-            throw;
-        }
-    }
-
-    public static void WriteText(string path, string content) =>
-        Write(path, s => { using var w = new StreamWriter(s, new UTF8Encoding(false), leaveOpen: true); w.Write(content); });
 }

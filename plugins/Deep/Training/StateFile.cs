@@ -1,4 +1,5 @@
 using System.Text;
+using LstmFcn.Pipeline.Files;
 using static TorchSharp.torch;
 
 namespace LstmFcn.Plugins.Deep.Training;
@@ -10,9 +11,9 @@ public static class StateFile
 
     public static void Write(string path, IReadOnlyDictionary<string, Tensor> state)
     {
-        var temp = path + ".partial";
-        using (var w = new BinaryWriter(File.Create(temp), Encoding.UTF8))
+        AtomicFile.Write(path, stream =>
         {
+            using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             w.Write(Magic);
             w.Write(state.Count);
             foreach (var (name, tensor) in state)
@@ -27,8 +28,7 @@ public static class StateFile
                 w.Write(bytes.Length);
                 w.Write(bytes);
             }
-        }
-        File.Move(temp, path, overwrite: true);
+        });
     }
 
     public static Dictionary<string, Tensor> Read(string path)

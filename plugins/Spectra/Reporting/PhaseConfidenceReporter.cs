@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LstmFcn.Pipeline;
+using LstmFcn.Pipeline.Files;
 using LstmFcn.Plugins.Spectra.Models;
 
 namespace LstmFcn.Plugins.Spectra.Reporting;
@@ -127,15 +128,8 @@ public sealed class PhaseConfidenceReporter : IReporterPlugin
                 r.TrainingSeconds.ToString("F2", CultureInfo.InvariantCulture), r.PeakMemoryMb.ToString("F1", CultureInfo.InvariantCulture),
                 r.C0Upper?.ToString(CultureInfo.InvariantCulture) ?? "", r.C1Lower?.ToString(CultureInfo.InvariantCulture) ?? "", r.Ambiguous, r.Total,
                 r.Confidence.ToString("R", CultureInfo.InvariantCulture), r.Accuracy?.ToString("R", CultureInfo.InvariantCulture) ?? "")).Append('\n');
-        WriteWhole(jsonPath, JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
-        WriteWhole(basePath + ".csv", csv.ToString());
-        WriteWhole(basePath + ".md", Markdown(rows));
-    }
-
-    static void WriteWhole(string path, string content)
-    {
-        var temp = path + ".partial";
-        File.WriteAllText(temp, content);
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.WriteText(jsonPath, JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteText(basePath + ".csv", csv.ToString());
+        AtomicFile.WriteText(basePath + ".md", Markdown(rows));
     }
 }
