@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+using LstmFcn.Pipeline;
+
+namespace LstmFcn.Plugins.Tables;
+
+/// <summary>
+/// A dataset as a wide table, the layout <see cref="WideTableLayout"/> reads back: <c>id</c>, <c>label</c>, one column
+/// per channel and time step named <c>{channel}_{time}</c> (channel-major, the order of the values), then the
+/// metadata every sample has. Channel and time names come from the dataset's <c>channels</c>/<c>times</c> metadata
+/// when they fit (ecg-features: <c>ecg_rr_cv</c>), or from the samples' own <c>times</c> when every sample has the same
+/// (a long table of one season: <c>NDVI_2013-09-14</c>), else <c>ch0…</c>, <c>t0…</c>; samples' differing times stay a
+/// <c>times</c> column.
+/// </summary>
+public sealed class WideTable
+{
+    /// <summary>Metadata the loaders add themselves or that would be read as something else on the way back.</summary>
+    static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
+        { "id", "label", "source", "line", "row", "channels", "Index", "time", "date", "timestamp", "id_sample", "sample_id" };
+
+    WideTable(TimeSeriesDataset data, IReadOnlyList<string> channels, IReadOnlyList<string> times, IReadOnlyList<string> metadata)
+    {
+        Data = data;
+        Channels = channels;
+        Times = times;
+        MetadataColumns = metadata;
+        ValueColumns = channels.SelectMany(c => times.Select(t => $"{c}_{t}")).ToList();
+    }
+
+    public TimeSeriesDataset Data { get; }
+    public IReadOnlyList<string> Channels { get; }
+    public IReadOnlyList<string> Times { get; }
+    public IReadOnlyList<string> ValueColumns { get; }
+    public IReadOnlyList<string> MetadataColumns { get; }
+
+    /// <summary>The sample-table <c>column_pattern</c> that reads the value columns back into these channels.</summary>
+    public string ColumnPattern => $"^(?<band>{string.Join("|", Channels.Select(Regex.Escape))})_(?<time>.+)$";
+
+    /// <param name="what">Names the data in errors, e.g. "table-export: the test set".</param>
+    public static WideTable Of(TimeSeriesDataset data, bool withMetadata, string what)
+    {
+        if (!data.IsEqualLength)
+            throw new InvalidDataException(
+                $"{what} has series of {data.MinLength}..{data.MaxLength} values; a wide table needs one length per series " +
+                "(add a fixed-length step such as crop-pad or fixed-length, or a feature step such as ecg-features, before the model)");
+        int length = data.MaxLength;
+        var channels = NamesFrom(data.Metadata, "channels", data.Channels) ?? Enumerable.Range(0, data.Channels).Select(c => $"ch{c}").ToList();
+        var shared = NamesFrom(data.Metadata, "times", length);
+        var sampleTimes = shared is null ? SharedSampleTimes(data, length) : null;
+        var times = shared ?? sampleTimes ?? Enumerable.Range(0, length).Select(t => $"t{t}").ToList();
+        var metadata = new List<string>();
+        if (withMetadata && data.Count > 0)
+        {
+            var taken = new HashSet<string>(channels.SelectMany(c => times.Select(t => $"{c}_{t}")), StringComparer.Ordinal);
+            foreach (var key in data.Samples[0].Metadata.Keys)
+                if (!Reserved.Contains(key) && !taken.Contains(key) && !(key == "times" && sampleTimes is not null) &&
+                    data.Samples.All(s => s.Metadata.ContainsKey(key)))
+                    metadata.Add(key);
+        }
+        return new WideTable(data, channels, times, metadata);
+    }
+
+    /// <summary>The long table layout keeps each sample's own times ("2013-09-14;2013-09-30;…"): used when all agree.</summary>
+    static List<string>? SharedSampleTimes(TimeSeriesDataset data, int length)
+    {
+        if (data.Count == 0 || !data.Samples[0].Metadata.TryGetValue("times", out var first)) return null;
+        foreach (var s in data.Samples)
+            if (!s.Metadata.TryGetValue("times", out var t) || t != first) return null;
+        return Names(first, ';', length);
+    }
+
+    static List<string>? NamesFrom(IReadOnlyDictionary<string, string> metadata, string key, int count) =>
+        metadata.TryGetValue(key, out var text) ? Names(text, ',', count) : null;
+
+    static List<string>? Names(string text, char separator, int count)
+    {
+        var names = text.Split(separator).Select(n => n.Trim()).ToList();
+        return names.Count == count && names.All(n => n.Length > 0) && names.Distinct(StringComparer.Ordinal).Count() == count ? names : null;
+    }
+}

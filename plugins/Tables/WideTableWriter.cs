@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using Parquet;
+using Parquet.Schema;
+
+namespace LstmFcn.Plugins.Tables;
+
+/// <summary>Writes a <see cref="WideTable"/> as CSV (for people and spreadsheets) or Parquet (for tools).</summary>
+public static class WideTableWriter
+{
+    public static void WriteCsv(WideTable table, Stream stream)
+    {
+        var data = table.Data;
+        using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        w.Write("id,label");
+        foreach (var c in table.ValueColumns) { w.Write(','); w.Write(Csv(c)); }
+        foreach (var c in table.MetadataColumns) { w.Write(','); w.Write(Csv(c)); }
+        w.Write('\n');
+        Span<char> number = stackalloc char[32];
+        foreach (var s in data.Samples)
+        {
+            w.Write(Csv(s.Id));
+            w.Write(',');
+            if (s.Label >= 0) w.Write(Csv(data.Classes[s.Label]));
+            foreach (var v in s.Values)
+            {
+                w.Write(',');
+                // "R" round-trips every float, so a table read back holds the very values exported.
+                v.TryFormat(number, out int written, "R", CultureInfo.InvariantCulture);
+                w.Write(number[..written]);
+            }
+            foreach (var c in table.MetadataColumns) { w.Write(','); w.Write(Csv(s.Metadata[c])); }
+            w.Write('\n');
+        }
+    }
+
+    public static void WriteParquet(WideTable table, Stream stream)
+    {
+        var data = table.Data;
+        int n = data.Count;
+        var idField = new DataField<string>("id");
+        var labelField = new DataField<string>("label", true);
+        var valueFields = table.ValueColumns.Select(c => new DataField<float>(c)).ToArray();
+        var metadataFields = table.MetadataColumns.Select(c => new DataField<string>(c)).ToArray();
+        var schema = new ParquetSchema(new Field[] { idField, labelField }.Concat(valueFields).Concat(metadataFields));
+        var ids = new string[n];
+        var labels = new string?[n];
+        for (int i = 0; i < n; i++)
+        {
+            var s = data.Samples[i];
+            ids[i] = s.Id;
+            labels[i] = s.Label >= 0 ? data.Classes[s.Label] : null;
+        }
+        var column = new float[n];
+        var texts = new string[n];
+        // Parquet.Net is asynchronous only; run it on a worker thread so no synchronisation context can deadlock it.
+        Task.Run(async () =>
+        {
+            await using var writer = await ParquetWriter.CreateAsync(schema, stream);
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync(idField, ids);
+            await group.WriteAsync(labelField, labels!);
+            for (int f = 0; f < valueFields.Length; f++)
+            {
+                for (int i = 0; i < n; i++) column[i] = data.Samples[i].Values[f];
+                await group.WriteAsync<float>(valueFields[f], column.AsMemory());
+            }
+            for (int m = 0; m < metadataFields.Length; m++)
+            {
+                for (int i = 0; i < n; i++) texts[i] = data.Samples[i].Metadata[table.MetadataColumns[m]];
+                await group.WriteAsync(metadataFields[m], texts);
+            }
+        }).GetAwaiter().GetResult();
+    }
+
+    static string Csv(string value) =>
+        value.IndexOfAny(new[] { ',', '"', '\n', '\r' }) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+}
