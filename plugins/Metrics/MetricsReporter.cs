@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using LstmFcn.Pipeline;
+using LstmFcn.Pipeline.Scoring;
 
 namespace LstmFcn.Plugins.Metrics;
 

@@ -1,6 +1,7 @@
 using LstmFcn.Pipeline.Comparison;
 using LstmFcn.Pipeline;
 using ScottPlot;
+using LstmFcn.Pipeline.Scoring;
 
 namespace LstmFcn.Plugins.Reports;
 
@@ -53,7 +54,7 @@ static class RunCharts
     /// Confusion matrix: rows true class, columns predicted; cells coloured by the share of the true class (so rare
     /// classes are as visible as common ones) and labelled with the count; row labels carry each class's recall.
     /// </summary>
-    public static byte[] ConfusionMatrix(ClassScores scores, IReadOnlyList<string> classes)
+    public static byte[] ConfusionMatrix(ClassificationMetrics scores, IReadOnlyList<string> classes)
     {
         int k = classes.Count;
         var plot = NewPlot("Confusion matrix (colour: share of the true class)");
@@ -97,7 +98,7 @@ static class RunCharts
         return Png(plot, side + 200, side);
     }
 
-    public static byte[] ClassF1(ClassScores scores, IReadOnlyList<string> classes)
+    public static byte[] ClassF1(ClassificationMetrics scores, IReadOnlyList<string> classes)
     {
         var plot = NewPlot($"Per-class F1 (macro-F1 {scores.MacroF1:0.000})");
         var bars = plot.Add.Bars(scores.F1);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LstmFcn.Pipeline;
+using LstmFcn.Pipeline.Scoring;
 
 namespace LstmFcn.Plugins.Reports;
 
@@ -48,10 +49,10 @@ public sealed class RunReporter : IReporterPlugin
         AddDataSummary(doc, outcome);
 
         var classes = outcome.TestProbabilities.Classes.Names;
-        ClassScores? scores = null;
+        ClassificationMetrics? scores = null;
         if (outcome.Test.Count > 0 && outcome.Test.Samples.Any(s => s.Label >= 0))
         {
-            scores = new ClassScores(outcome.Test.Labels(), outcome.TestProbabilities.ArgMax(), classes.Count);
+            scores = new ClassificationMetrics(outcome.Test.Labels(), outcome.TestProbabilities.ArgMax(), classes.Count);
             AddMetrics(doc, outcome, scores, classes);
             Plot("confusion-matrix", RunCharts.ConfusionMatrix(scores, classes),
                 "Confusion matrix: rows are true classes, columns predicted; numbers are counts, colour the share of the row.");
@@ -128,7 +129,7 @@ public sealed class RunReporter : IReporterPlugin
         doc.AddTable(pooled || noTest ? new[] { "class", pooled ? "series" : "train", "share" } : new[] { "class", "train", "train share", "test" }, rows, "Series per class");
     }
 
-    static void AddMetrics(ReportDocument doc, RunOutcome outcome, ClassScores m, IReadOnlyList<string> classes)
+    static void AddMetrics(ReportDocument doc, RunOutcome outcome, ClassificationMetrics m, IReadOnlyList<string> classes)
     {
         doc.AddHeading(outcome.Evaluation == "holdout" ? "Test metrics" : $"Metrics ({outcome.Evaluation}, out-of-fold)");
         doc.AddTable(new[] { "metric", "value" }, new IReadOnlyList<string>[]
@@ -138,7 +139,7 @@ public sealed class RunReporter : IReporterPlugin
             new[] { "per-class error (MPCE term: error / classes)", F((1 - m.Accuracy) / classes.Count) },
             new[] { "macro F1", F(m.MacroF1) },
             new[] { "balanced accuracy", F(m.BalancedAccuracy) },
-            new[] { "scored series", I(m.Scored) },
+            new[] { "scored series", I(m.Count) },
         });
         doc.AddTable(new[] { "class", "precision", "recall", "F1", "support" },
             classes.Select((n, c) => (IReadOnlyList<string>)new[] { n, F(m.Precision[c]), F(m.Recall[c]), F(m.F1[c]), I(m.Support[c]) }).ToList(),

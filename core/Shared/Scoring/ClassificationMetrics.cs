@@ -1,7 +1,10 @@
-namespace LstmFcn.Plugins.Metrics;
+namespace LstmFcn.Pipeline.Scoring;
 
-/// <summary>Scores of predicted against true labels over k classes.</summary>
-public sealed class ClassificationMetrics
+/// <summary>
+/// (Source compiled into the plugins that score predictions: metrics, report.) Scores of predicted against true
+/// labels over k classes; unlabelled samples are skipped.
+/// </summary>
+sealed class ClassificationMetrics
 {
     public ClassificationMetrics(IReadOnlyList<int> truth, IReadOnlyList<int> predicted, int classes)
     {
