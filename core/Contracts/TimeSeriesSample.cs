@@ -35,6 +35,13 @@ public sealed class TimeSeriesSample
 
     public const int Unlabelled = -1;
 
+    /// <summary>
+    /// Metadata key set by preprocessing that cuts a series into windows (crop-pad with <c>windows: true</c>): the id of
+    /// the series a window came from. The engine averages the windows' class probabilities back into one prediction
+    /// for that series (a soft vote), so scores, predictions and maps keep one row per series.
+    /// </summary>
+    public const string WindowOfKey = "window_of";
+
     public ReadOnlySpan<float> Channel(int channel) => Values.AsSpan(channel * Length, Length);
 
     /// <summary>A copy with other values (same id, label and metadata), e.g. after preprocessing.</summary>

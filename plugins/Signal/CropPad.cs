@@ -9,11 +9,14 @@ namespace LstmFcn.Plugins.Signal;
 /// augmentation) and the centre window everywhere else (test, held-out folds, new data). Shorter series are padded
 /// after their end (or on both sides, the series centred) with zeros or by repeating the edge values. The length
 /// (given, or the longest training series when 0) is saved with the model.
+/// With <c>windows: true</c> a longer series becomes every window of that length, <c>window_step</c> apart, the last
+/// one flush with its end — in training (more examples) and everywhere else, where the engine averages the windows'
+/// probabilities back into one prediction per series (<see cref="TimeSeriesSample.WindowOfKey"/>: a soft vote).
 /// </summary>
 public sealed class CropPad : IPreprocessorPlugin
 {
     public string Name => "crop-pad";
-    public string Description => "fixed length: random crop on training data, centre crop otherwise; pad short series";
+    public string Description => "fixed length: random crop on training data, centre crop otherwise, or sliding windows with a vote; pad short series";
 
     public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
     {
@@ -21,6 +24,9 @@ public sealed class CropPad : IPreprocessorPlugin
         ParameterSpec.Choice("pad", "zeros", "zeros: pad with 0; edge: repeat the first/last value", "zeros", "edge"),
         ParameterSpec.Choice("pad_side", "end", "end: pad after the series; both: split the padding, series centred", "end", "both"),
         ParameterSpec.Bool("random_crop", true, "crop training series at a random position (false: centre, as at evaluation)"),
+        ParameterSpec.Bool("windows", false,
+            "cut longer series into every window of the length (training and evaluation); predictions of a series' windows are averaged"),
+        ParameterSpec.Int("window_step", 0, "windows: points between window starts (0 = half the length)", min: 0),
     };
 
     public IFittedPreprocessor Fit(TimeSeriesDataset train, PluginArguments args, RunContext context)
@@ -42,8 +48,8 @@ public sealed class CropPad : IPreprocessorPlugin
 
     sealed class Fitted : IFittedPreprocessor
     {
-        readonly int _length;
-        readonly bool _edge, _bothSides, _randomCrop;
+        readonly int _length, _step;
+        readonly bool _edge, _bothSides, _randomCrop, _windows;
 
         public Fitted(int length, PluginArguments args)
         {
@@ -51,17 +57,44 @@ public sealed class CropPad : IPreprocessorPlugin
             _edge = args.GetString("pad") == "edge";
             _bothSides = args.GetString("pad_side") == "both";
             _randomCrop = args.GetBool("random_crop");
+            _windows = args.GetBool("windows");
+            _step = args.GetInt("window_step") is > 0 and var step ? step : Math.Max(1, length / 2);
             State = new Dictionary<string, string> { ["length"] = length.ToString(CultureInfo.InvariantCulture) };
         }
 
         public IReadOnlyDictionary<string, string> State { get; }
 
         public TimeSeriesDataset Transform(TimeSeriesDataset data) =>
-            data.WithSamples(PerSeries.Map(data, (s, _) => Fix(s, (s.Length - _length) / 2)));
+            _windows
+                ? data.WithSamples(PerSeries.MapMany(data, (s, _) => Windows(s)))
+                : data.WithSamples(PerSeries.Map(data, (s, _) => Fix(s, (s.Length - _length) / 2)));
 
         public TimeSeriesDataset TransformTraining(TimeSeriesDataset train, RunContext context) =>
-            train.WithSamples(PerSeries.Map(train, (s, i) =>
+            _windows ? Transform(train) : train.WithSamples(PerSeries.Map(train, (s, i) =>
                 Fix(s, _randomCrop && s.Length > _length ? SampleRandom.For(context.Seed, "crop-pad", i).Next(s.Length - _length + 1) : (s.Length - _length) / 2)));
+
+        /// <summary>
+        /// Windows at 0, step, 2·step, … and one ending with the series (so no tail goes unseen); a series no longer
+        /// than the length is one (padded) window. Each names its series in <see cref="TimeSeriesSample.WindowOfKey"/>.
+        /// </summary>
+        TimeSeriesSample[] Windows(TimeSeriesSample s)
+        {
+            var starts = new List<int>();
+            if (s.Length <= _length) starts.Add(0);
+            else
+            {
+                for (int start = 0; start + _length <= s.Length; start += _step) starts.Add(start);
+                if (starts[^1] + _length < s.Length) starts.Add(s.Length - _length);
+            }
+            var windows = new TimeSeriesSample[starts.Count];
+            for (int w = 0; w < windows.Length; w++)
+            {
+                var metadata = new Dictionary<string, string>(s.Metadata) { [TimeSeriesSample.WindowOfKey] = s.Id };
+                var window = Fix(s, starts[w]);
+                windows[w] = new TimeSeriesSample($"{s.Id}#w{w}", window.Values, window.Channels, s.Label, metadata);
+            }
+            return windows;
+        }
 
         /// <summary>The series cropped from <paramref name="start"/> when longer, padded when shorter.</summary>
         TimeSeriesSample Fix(TimeSeriesSample s, int start)

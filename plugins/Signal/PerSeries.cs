@@ -9,9 +9,21 @@ namespace LstmFcn.Plugins.Signal;
 /// </summary>
 public static class PerSeries
 {
-    public static TimeSeriesSample[] Map(TimeSeriesDataset data, Func<TimeSeriesSample, int, TimeSeriesSample> transform)
+    public static TimeSeriesSample[] Map(TimeSeriesDataset data, Func<TimeSeriesSample, int, TimeSeriesSample> transform) =>
+        Map<TimeSeriesSample>(data, transform);
+
+    /// <summary>Each series to any number of series (windows, copies), kept in dataset order.</summary>
+    public static List<TimeSeriesSample> MapMany(TimeSeriesDataset data, Func<TimeSeriesSample, int, TimeSeriesSample[]> transform)
     {
-        var result = new TimeSeriesSample[data.Count];
+        var parts = Map<TimeSeriesSample[]>(data, transform);
+        var result = new List<TimeSeriesSample>(parts.Sum(p => p.Length));
+        foreach (var p in parts) result.AddRange(p);
+        return result;
+    }
+
+    static T[] Map<T>(TimeSeriesDataset data, Func<TimeSeriesSample, int, T> transform)
+    {
+        var result = new T[data.Count];
         var errors = new Exception?[data.Count];
         Parallel.For(0, data.Count, i =>
         {

@@ -140,6 +140,12 @@ public sealed class PipelineRunner
             else
             {
                 probabilities = model.PredictProbabilities(test, context);
+                if (WindowVote.HasWindows(test))
+                {
+                    int windows = test.Count;
+                    (test, probabilities) = WindowVote.Combine(test, probabilities);
+                    log.Info($"Averaged the predictions of {windows} windows into {test.Count} series");
+                }
                 timings["predict_s"] = Lap(clock);
                 PredictionWriter.WriteCsv(dir, "predictions.csv", test, probabilities);
                 PredictionWriter.WriteParquet(dir, "predictions.parquet", test, probabilities);
@@ -193,7 +199,13 @@ public sealed class PipelineRunner
             var (fitted, model) = FitPipeline(pipeline, modelStep, foldTrain, foldContext, log, cancel, clock, timings, $"fold_{f + 1}_");
             using (model)
             {
-                var probabilities = model.PredictProbabilities(Prepare(fitted, foldHeld), foldContext);
+                var held = Prepare(fitted, foldHeld);
+                var probabilities = WindowVote.Combine(held, model.PredictProbabilities(held, foldContext)).Probabilities;
+                if (held.Count != foldHeld.Count) log.Info($"Fold {f + 1}/{cv.KFold}: averaged {held.Count} windows into {probabilities.Rows} series");
+                if (probabilities.Rows != heldIdx.Count)
+                    throw new InvalidOperationException(
+                        $"fold {f + 1}: preprocessing turned {heldIdx.Count} held-out series into {probabilities.Rows} predictions; " +
+                        $"a step that splits series must name each part's series in metadata '{TimeSeriesSample.WindowOfKey}'");
                 int correct = 0;
                 var predicted = probabilities.ArgMax();
                 for (int r = 0; r < heldIdx.Count; r++)

@@ -26,8 +26,17 @@ public sealed class TrainedPipeline : ITrainedPipeline
         return raw;
     }
 
-    public ProbabilityMatrix PredictProbabilities(TimeSeriesDataset raw, RunContext context) =>
-        _model.PredictProbabilities(Prepare(raw), context);
+    /// <summary>One row per raw series: predictions of windows cut from a series are averaged (<see cref="WindowVote"/>).</summary>
+    public ProbabilityMatrix PredictProbabilities(TimeSeriesDataset raw, RunContext context)
+    {
+        var prepared = Prepare(raw);
+        var probabilities = WindowVote.Combine(prepared, _model.PredictProbabilities(prepared, context)).Probabilities;
+        if (probabilities.Rows != raw.Count)
+            throw new InvalidOperationException(
+                $"preprocessing turned {raw.Count} series into {probabilities.Rows} predictions; a step that splits series " +
+                $"must name each part's series in metadata '{TimeSeriesSample.WindowOfKey}'");
+        return probabilities;
+    }
 
     /// <summary>SHA-256 over the relative names and contents of every file of a saved model, in name order.</summary>
     static string DigestOfFolder(string folder)

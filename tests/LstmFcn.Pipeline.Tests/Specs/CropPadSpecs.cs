@@ -1,10 +1,14 @@
+using System.Globalization;
+using System.Text.Json;
 using LstmFcn.Pipeline.Tests.Support;
 
 namespace LstmFcn.Pipeline.Tests.Specs;
 
 /// <summary>
 /// <c>crop-pad</c> brings series to one length: on the training set a window at a random position (set by the run
-/// seed), everywhere else the centre window; short series are padded. The length is saved with the model.
+/// seed), everywhere else the centre window; short series are padded. The length is saved with the model. With
+/// <c>windows: true</c> every window of a series is kept, in training and evaluation, and the engine averages the
+/// windows' predictions into one per series.
 /// </summary>
 public sealed class CropPadSpecs : IDisposable
 {
@@ -122,5 +126,67 @@ public sealed class CropPadSpecs : IDisposable
         var e = Assert.ThrowsAny<Exception>(() => plugin.Restore(new Dictionary<string, string>(), Plugins.Arguments(plugin)));
 
         Assert.Equal("test (crop-pad): saved preprocessing state lacks 'length'", e.Message);
+    }
+
+    // ----- sliding windows with a vote -----
+
+    [Fact]
+    public void Windows_cover_a_series_step_by_step_the_last_flush_with_its_end_and_name_their_series()
+    {
+        var data = Signals.Dataset(300, Ramp(10), Ramp(11), Ramp(3));
+        var fitted = Fit(data, ("length", 4), ("windows", true), ("window_step", 2));
+
+        var windows = fitted.Transform(data);
+
+        var starts = windows.Samples.Select(w => (w.Metadata[TimeSeriesSample.WindowOfKey], w.Values[0])).ToArray();
+        Assert.Equal(new[] { ("s0", 0f), ("s0", 2f), ("s0", 4f), ("s0", 6f), ("s1", 0f), ("s1", 2f), ("s1", 4f), ("s1", 6f), ("s1", 7f), ("s2", 0f) }, starts);
+        Assert.Equal(new float[] { 7, 8, 9, 10 }, windows.Samples[8].Values);
+        Assert.Equal(new float[] { 0, 1, 2, 0 }, windows.Samples[9].Values); // shorter: one padded window
+        Assert.Equal(new[] { "s0#w0", "s0#w1" }, windows.Samples.Take(2).Select(w => w.Id));
+        // Training sees the same windows (all of them: more examples), whatever random_crop says.
+        Assert.Equal(windows.Samples.Select(w => w.Values), fitted.TransformTraining(data, Plugins.Context(_temp.Path)).Samples.Select(w => w.Values));
+    }
+
+    /// <summary>GunPoint (150 points) in windows of 100 every 25 — three per series — classified by 1-NN.</summary>
+    static string GunPointWindows(TempFolder temp, string evaluate)
+    {
+        var path = PipelineFiles.GunPoint(temp, "gunpoint-windows", "{plugin: 1nn}", temp["runs"],
+            "{plugin: crop-pad, with: {length: 100, windows: true, window_step: 25}}");
+        File.AppendAllText(path, "\n" + evaluate + "\n");
+        return path;
+    }
+
+    static List<string[]> PredictionRows(string runDirectory) =>
+        File.ReadAllLines(Path.Combine(runDirectory, "predictions.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+
+    [Fact]
+    public void The_engine_averages_the_windows_predictions_into_one_row_per_test_series()
+    {
+        var run = PipelineFiles.Run(GunPointWindows(_temp, ""));
+
+        // 150 test series of 150 points, three windows each (starts 0, 25, 50), scored as 150 series.
+        var rows = PredictionRows(run.RunDirectory);
+        Assert.Equal(150, rows.Count);
+        Assert.Equal(150, run.Test.Count);
+        Assert.Equal(run.Test.Samples.Select(s => s.Id), rows.Select(r => r[0]));
+        Assert.DoesNotContain(rows, r => r[0].Contains("#w"));
+        Assert.All(run.Test.Samples, s => Assert.Equal("3", s.Metadata["windows"]));
+        // 1-NN gives each window a one-hot vote: series probabilities are thirds, and some series are split votes.
+        var p = rows.SelectMany(r => new[] { double.Parse(r[3], CultureInfo.InvariantCulture), double.Parse(r[4], CultureInfo.InvariantCulture) }).ToList();
+        Assert.All(p, v => Assert.Contains(Math.Round(v * 3), new[] { 0.0, 1, 2, 3 }));
+        Assert.Contains(p, v => Math.Abs(v - 1.0 / 3) < 1e-6 || Math.Abs(v - 2.0 / 3) < 1e-6);
+        var accuracy = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.RunDirectory, "metrics.json"))).RootElement.GetProperty("accuracy").GetDouble();
+        Assert.True(accuracy >= 0.8, $"accuracy {accuracy}");
+    }
+
+    [Fact]
+    public void Cross_validation_votes_each_held_out_series_windows_too()
+    {
+        var run = PipelineFiles.Run(GunPointWindows(_temp, "evaluate: {kfold: 5}"));
+
+        var rows = PredictionRows(run.RunDirectory);
+        Assert.Equal(200, rows.Count);
+        Assert.Equal(200, rows.Select(r => r[0]).Distinct().Count());
+        Assert.DoesNotContain(rows, r => r[0].Contains("#w"));
     }
 }
