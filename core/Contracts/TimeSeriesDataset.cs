@@ -39,6 +39,22 @@ public sealed class TimeSeriesDataset
     /// <summary>Same class set and metadata, other samples (the result of a preprocessing step).</summary>
     public TimeSeriesDataset WithSamples(IReadOnlyList<TimeSeriesSample> samples) => new(samples, Classes, Metadata);
 
+    /// <summary>
+    /// Channel names from the <c>channels</c> metadata (comma-separated, as loaders and feature steps write it), when
+    /// they are one non-empty name per channel; otherwise null.
+    /// </summary>
+    public IReadOnlyList<string>? ChannelNames() => NamesIn("channels", Channels);
+
+    /// <summary>Names of the time steps (or features) from the <c>times</c> metadata, when they fit <see cref="MaxLength"/>; else null.</summary>
+    public IReadOnlyList<string>? TimeNames() => NamesIn("times", MaxLength);
+
+    IReadOnlyList<string>? NamesIn(string key, int count)
+    {
+        if (!Metadata.TryGetValue(key, out var text)) return null;
+        var names = text.Split(',');
+        return names.Length == count && names.All(n => n.Length > 0) ? names : null;
+    }
+
     public int[] Labels()
     {
         var labels = new int[Samples.Count];

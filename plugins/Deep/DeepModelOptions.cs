@@ -59,28 +59,25 @@ static class DeepModelOptions
         ParameterSpec.Int("checkpoint_every", 100, "epochs between checkpoints (for --resume)", min: 1),
     };
 
-    public static NetworkOptions LstmFcnNetwork(PluginArguments args, bool attention, int channels, int length, int classes, int cells) => new()
-    {
-        Architecture = NetworkArchitecture.LstmFcn,
-        Channels = channels,
-        Length = length,
-        Classes = classes,
-        Filters = args.GetIntList("filters").Select(v => (int)v).ToArray(),
-        Kernels = args.GetIntList("kernels").Select(v => (int)v).ToArray(),
-        LstmCells = cells,
-        LstmDropout = args.GetDouble("dropout"),
-        View = args.GetString("lstm_view") == "temporal" ? LstmView.Temporal : LstmView.Shuffle,
-        Attention = attention,
-        SqueezeExcitation = args.GetBool("se"),
-        SqueezeRatio = args.GetInt("se_ratio"),
-        Residual = args.GetBool("residual"),
-        HeadUnits = args.GetInt("head_units"),
-        HeadDropout = args.GetDouble("head_dropout"),
-    };
+    public static NetworkOptions LstmFcnNetwork(PluginArguments args, bool attention, int channels, int length, int classes, int cells) =>
+        ConvLstm(args, NetworkArchitecture.LstmFcn, channels, length, classes, cells) with
+        {
+            View = args.GetString("lstm_view") == "temporal" ? LstmView.Temporal : LstmView.Shuffle,
+            Attention = attention,
+            SqueezeExcitation = args.GetBool("se"),
+            SqueezeRatio = args.GetInt("se_ratio"),
+            Residual = args.GetBool("residual"),
+            HeadUnits = args.GetInt("head_units"),
+            HeadDropout = args.GetDouble("head_dropout"),
+        };
 
-    public static NetworkOptions CnnLstmNetwork(PluginArguments args, int channels, int length, int classes, int cells) => new()
+    public static NetworkOptions CnnLstmNetwork(PluginArguments args, int channels, int length, int classes, int cells) =>
+        ConvLstm(args, NetworkArchitecture.CnnLstm, channels, length, classes, cells) with { PoolSize = args.GetInt("pool_size") };
+
+    /// <summary>What both families declare alike: input shape, conv filters and kernels, LSTM cells and dropout.</summary>
+    static NetworkOptions ConvLstm(PluginArguments args, NetworkArchitecture architecture, int channels, int length, int classes, int cells) => new()
     {
-        Architecture = NetworkArchitecture.CnnLstm,
+        Architecture = architecture,
         Channels = channels,
         Length = length,
         Classes = classes,
@@ -88,7 +85,6 @@ static class DeepModelOptions
         Kernels = args.GetIntList("kernels").Select(v => (int)v).ToArray(),
         LstmCells = cells,
         LstmDropout = args.GetDouble("dropout"),
-        PoolSize = args.GetInt("pool_size"),
     };
 
     public static TrainingOptions Training(PluginArguments args, int seed)

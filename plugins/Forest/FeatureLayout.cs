@@ -23,8 +23,8 @@ public sealed record FeatureLayout(int Channels, int Length, IReadOnlyList<strin
         RequireEqualLength(train, step, "training");
         int channels = train.Channels, length = train.MaxLength;
         return new FeatureLayout(channels, length,
-            NamesFrom(train.Metadata, "channels", channels) ?? Enumerable.Range(0, channels).Select(c => $"ch{c}").ToList(),
-            NamesFrom(train.Metadata, "times", length) ?? Enumerable.Range(0, length).Select(t => $"t{t}").ToList());
+            train.ChannelNames() ?? Enumerable.Range(0, channels).Select(c => $"ch{c}").ToList(),
+            train.TimeNames() ?? Enumerable.Range(0, length).Select(t => $"t{t}").ToList());
     }
 
     /// <summary>Data to predict must have the training shape; says which series does not.</summary>
@@ -58,12 +58,5 @@ public sealed record FeatureLayout(int Channels, int Length, IReadOnlyList<strin
             $"{step}: the {what} series have unequal lengths ({data.MinLength}..{data.MaxLength}: '{shortest.Id}' has " +
             $"{shortest.Length} values, '{longest.Id}' has {longest.Length}); a random forest takes every value of a series " +
             "as a feature, so all series need the same length. Add a preprocessing step such as {plugin: fixed-length}");
-    }
-
-    static IReadOnlyList<string>? NamesFrom(IReadOnlyDictionary<string, string> metadata, string key, int count)
-    {
-        if (!metadata.TryGetValue(key, out var text)) return null;
-        var names = text.Split(',');
-        return names.Length == count && names.All(n => n.Length > 0) ? names : null;
     }
 }

@@ -58,14 +58,12 @@ public sealed class RandomForestModel : ITrainedModel
     {
         var csv = new System.Text.StringBuilder("feature,channel,time_index,time,importance\n");
         for (int f = 0; f < Importances.Length; f++)
-            csv.Append(Csv(Layout.NameOf(f))).Append(',').Append(Csv(Layout.ChannelNames[f / Layout.Length])).Append(',')
-               .Append(f % Layout.Length).Append(',').Append(Csv(Layout.TimeNames[f % Layout.Length])).Append(',')
+            csv.Append(CsvField.Quote(Layout.NameOf(f))).Append(',').Append(CsvField.Quote(Layout.ChannelNames[f / Layout.Length])).Append(',')
+               .Append(f % Layout.Length).Append(',').Append(CsvField.Quote(Layout.TimeNames[f % Layout.Length])).Append(',')
                .Append(Importances[f].ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
         return csv.ToString();
     }
 
-    static string Csv(string value) =>
-        value.IndexOfAny(new[] { ',', '"', '\n', '\r' }) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 
     public sealed record SavedSettings(int Trees, string MaxFeatures, int? MaxDepth, int MinSamplesSplit, int MinSamplesLeaf,
         string ClassWeight, bool Bootstrap);

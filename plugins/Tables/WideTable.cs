@@ -17,13 +17,14 @@ public sealed class WideTable
     static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
         { "id", "label", "source", "line", "row", "channels", "Index", "time", "date", "timestamp", "id_sample", "sample_id" };
 
-    WideTable(TimeSeriesDataset data, IReadOnlyList<string> channels, IReadOnlyList<string> times, IReadOnlyList<string> metadata)
+    WideTable(TimeSeriesDataset data, IReadOnlyList<string> channels, IReadOnlyList<string> times,
+        IReadOnlyList<string> valueColumns, IReadOnlyList<string> metadata)
     {
         Data = data;
         Channels = channels;
         Times = times;
+        ValueColumns = valueColumns;
         MetadataColumns = metadata;
-        ValueColumns = channels.SelectMany(c => times.Select(t => $"{c}_{t}")).ToList();
     }
 
     public TimeSeriesDataset Data { get; }
@@ -43,37 +44,34 @@ public sealed class WideTable
                 $"{what} has series of {data.MinLength}..{data.MaxLength} values; a wide table needs one length per series " +
                 "(add a fixed-length step such as crop-pad or fixed-length, or a feature step such as ecg-features, before the model)");
         int length = data.MaxLength;
-        var channels = NamesFrom(data.Metadata, "channels", data.Channels) ?? Enumerable.Range(0, data.Channels).Select(c => $"ch{c}").ToList();
-        var shared = NamesFrom(data.Metadata, "times", length);
+        var channels = Distinct(data.ChannelNames()) ?? Enumerable.Range(0, data.Channels).Select(c => $"ch{c}").ToList();
+        var shared = Distinct(data.TimeNames());
         var sampleTimes = shared is null ? SharedSampleTimes(data, length) : null;
         var times = shared ?? sampleTimes ?? Enumerable.Range(0, length).Select(t => $"t{t}").ToList();
+        var valueColumns = channels.SelectMany(c => times.Select(t => $"{c}_{t}")).ToList();
         var metadata = new List<string>();
         if (withMetadata && data.Count > 0)
         {
-            var taken = new HashSet<string>(channels.SelectMany(c => times.Select(t => $"{c}_{t}")), StringComparer.Ordinal);
+            var taken = new HashSet<string>(valueColumns, StringComparer.Ordinal);
             foreach (var key in data.Samples[0].Metadata.Keys)
                 if (!Reserved.Contains(key) && !taken.Contains(key) && !(key == "times" && sampleTimes is not null) &&
                     data.Samples.All(s => s.Metadata.ContainsKey(key)))
                     metadata.Add(key);
         }
-        return new WideTable(data, channels, times, metadata);
+        return new WideTable(data, channels, times, valueColumns, metadata);
     }
 
     /// <summary>The long table layout keeps each sample's own times ("2013-09-14;2013-09-30;…"): used when all agree.</summary>
-    static List<string>? SharedSampleTimes(TimeSeriesDataset data, int length)
+    static IReadOnlyList<string>? SharedSampleTimes(TimeSeriesDataset data, int length)
     {
         if (data.Count == 0 || !data.Samples[0].Metadata.TryGetValue("times", out var first)) return null;
         foreach (var s in data.Samples)
             if (!s.Metadata.TryGetValue("times", out var t) || t != first) return null;
-        return Names(first, ';', length);
+        var names = first.Split(';');
+        return names.Length == length && names.All(n => n.Length > 0) ? Distinct(names) : null;
     }
 
-    static List<string>? NamesFrom(IReadOnlyDictionary<string, string> metadata, string key, int count) =>
-        metadata.TryGetValue(key, out var text) ? Names(text, ',', count) : null;
-
-    static List<string>? Names(string text, char separator, int count)
-    {
-        var names = text.Split(separator).Select(n => n.Trim()).ToList();
-        return names.Count == count && names.All(n => n.Length > 0) && names.Distinct(StringComparer.Ordinal).Count() == count ? names : null;
-    }
+    /// <summary>Names that can head columns: null when two are the same.</summary>
+    static IReadOnlyList<string>? Distinct(IReadOnlyList<string>? names) =>
+        names is not null && names.Distinct(StringComparer.Ordinal).Count() == names.Count ? names : null;
 }

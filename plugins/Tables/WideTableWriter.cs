@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Parquet;
 using Parquet.Schema;
+using LstmFcn.Pipeline.Files;
 
 namespace LstmFcn.Plugins.Tables;
 
@@ -13,15 +14,15 @@ public static class WideTableWriter
         var data = table.Data;
         using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         w.Write("id,label");
-        foreach (var c in table.ValueColumns) { w.Write(','); w.Write(Csv(c)); }
-        foreach (var c in table.MetadataColumns) { w.Write(','); w.Write(Csv(c)); }
+        foreach (var c in table.ValueColumns) { w.Write(','); w.Write(CsvField.Quote(c)); }
+        foreach (var c in table.MetadataColumns) { w.Write(','); w.Write(CsvField.Quote(c)); }
         w.Write('\n');
         Span<char> number = stackalloc char[32];
         foreach (var s in data.Samples)
         {
-            w.Write(Csv(s.Id));
+            w.Write(CsvField.Quote(s.Id));
             w.Write(',');
-            if (s.Label >= 0) w.Write(Csv(data.Classes[s.Label]));
+            if (s.Label >= 0) w.Write(CsvField.Quote(data.Classes[s.Label]));
             foreach (var v in s.Values)
             {
                 w.Write(',');
@@ -29,7 +30,7 @@ public static class WideTableWriter
                 v.TryFormat(number, out int written, "R", CultureInfo.InvariantCulture);
                 w.Write(number[..written]);
             }
-            foreach (var c in table.MetadataColumns) { w.Write(','); w.Write(Csv(s.Metadata[c])); }
+            foreach (var c in table.MetadataColumns) { w.Write(','); w.Write(CsvField.Quote(s.Metadata[c])); }
             w.Write('\n');
         }
     }
@@ -72,7 +73,4 @@ public static class WideTableWriter
             }
         }).GetAwaiter().GetResult();
     }
-
-    static string Csv(string value) =>
-        value.IndexOfAny(new[] { ',', '"', '\n', '\r' }) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 }

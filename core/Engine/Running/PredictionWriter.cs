@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Parquet;
 using Parquet.Schema;
+using LstmFcn.Pipeline.Files;
 
 namespace LstmFcn.Pipeline.Engine.Running;
 
@@ -19,16 +20,16 @@ public static class PredictionWriter
         {
             using var w = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
             w.Write("id,label,predicted");
-            foreach (var c in classes.Names) w.Write(",p_" + Csv(c));
+            foreach (var c in classes.Names) w.Write(",p_" + CsvField.Quote(c));
             w.WriteLine();
             for (int i = 0; i < probabilities.Rows; i++)
             {
                 var s = data.Samples[i];
-                w.Write(Csv(s.Id));
+                w.Write(CsvField.Quote(s.Id));
                 w.Write(',');
-                w.Write(s.Label >= 0 ? Csv(classes[s.Label]) : "");
+                w.Write(s.Label >= 0 ? CsvField.Quote(classes[s.Label]) : "");
                 w.Write(',');
-                w.Write(Csv(classes[predicted[i]]));
+                w.Write(CsvField.Quote(classes[predicted[i]]));
                 foreach (var p in probabilities.Row(i))
                 {
                     w.Write(',');
@@ -81,7 +82,4 @@ public static class PredictionWriter
             }).GetAwaiter().GetResult();
         });
     }
-
-    static string Csv(string value) =>
-        value.IndexOfAny(new[] { ',', '"', '\n', '\r' }) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 }

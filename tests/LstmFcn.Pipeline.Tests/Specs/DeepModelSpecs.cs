@@ -65,21 +65,7 @@ public sealed class DeepModelSpecs : IClassFixture<DeepModelSpecs.LstmFcnRun>
     public void A_saved_model_predicts_exactly_what_it_predicted()
     {
         var temp = _run.Temp;
-        var path = temp.Write("predict.yaml", $"""
-            name: gunpoint-predict
-            device: cpu
-            loader:
-              plugin: ucr
-              with:
-                train: {Repo.Dataset("ucr", "GunPoint", "TRAIN", "tsv")}
-                test: {Repo.Dataset("ucr", "GunPoint", "TEST", "tsv")}
-            model:
-              from: {Path.Combine(_run.Result.RunDirectory, "model")}
-            report:
-              - plugin: metrics
-                with: {"{print: false}"}
-            output: {temp["predict-runs"]}
-            """);
+        var path = PipelineFiles.GunPointPredict(temp, "gunpoint-predict", Path.Combine(_run.Result.RunDirectory, "model"), temp["predict-runs"]);
 
         var again = PipelineFiles.Run(path);
 
@@ -268,21 +254,7 @@ public sealed class DeepModelSpecs : IClassFixture<DeepModelSpecs.LstmFcnRun>
         Assert.True(Accuracy(run) >= 0.85, $"accuracy {Accuracy(run)}");
         var saved = Json(Path.Combine(run.RunDirectory, "model", "network.json")).GetProperty("Network");
         Assert.Equal("CnnLstm", saved.GetProperty("Architecture").GetString());
-        var predict = temp.Write("predict.yaml", $"""
-            name: gunpoint-cnnlstm-predict
-            device: cpu
-            loader:
-              plugin: ucr
-              with:
-                train: {Repo.Dataset("ucr", "GunPoint", "TRAIN", "tsv")}
-                test: {Repo.Dataset("ucr", "GunPoint", "TEST", "tsv")}
-            model:
-              from: {Path.Combine(run.RunDirectory, "model")}
-            report:
-              - plugin: metrics
-                with: {"{print: false}"}
-            output: {temp["predict-runs"]}
-            """);
+        var predict = PipelineFiles.GunPointPredict(temp, "gunpoint-cnnlstm-predict", Path.Combine(run.RunDirectory, "model"), temp["predict-runs"]);
         Assert.Equal(Probabilities(run), Probabilities(PipelineFiles.Run(predict)));
     }
 

@@ -170,18 +170,7 @@ public sealed class NearestNeighbourRunSpecs : IClassFixture<NearestNeighbourRun
     public void A_saved_model_predicts_exactly_what_it_predicted_when_trained()
     {
         using var temp = new TempFolder();
-        var path = temp.Write("reuse.yaml", $"""
-            name: gunpoint-reuse
-            loader:
-              plugin: ucr
-              with:
-                train: {Repo.Dataset("ucr", "GunPoint", "TRAIN", "tsv")}
-                test: {Repo.Dataset("ucr", "GunPoint", "TEST", "tsv")}
-            model:
-              from: {_ed.File("model")}
-            report: [{"{plugin: metrics, with: {print: false}}"}]
-            output: {temp["runs"]}
-            """);
+        var path = PipelineFiles.GunPointPredict(temp, "gunpoint-reuse", _ed.File("model"), temp["runs"]);
 
         var reused = PipelineFiles.Run(path);
 

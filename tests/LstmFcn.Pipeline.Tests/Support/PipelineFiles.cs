@@ -29,6 +29,10 @@ public static class PipelineFiles
     public static RunResult Run(string path, PluginCatalog? catalog = null, params string[] overrides) =>
         Run(Resolve(path, catalog, overrides), catalog);
 
+    /// <summary>The ucr loader over the real GunPoint train and test files, as a YAML flow mapping.</summary>
+    public static string GunPointLoader =>
+        $"{{plugin: ucr, with: {{train: {Repo.Dataset("ucr", "GunPoint", "TRAIN", "tsv")}, test: {Repo.Dataset("ucr", "GunPoint", "TEST", "tsv")}}}}}";
+
     /// <summary>
     /// A pipeline over real UCR GunPoint data: loader, the given preprocessing and model steps, metrics, runs into
     /// <paramref name="output"/>. Steps are YAML flow mappings, e.g. <c>{plugin: 1nn, with: {distance: dtw}}</c>.
@@ -38,13 +42,23 @@ public static class PipelineFiles
             name: {name}
             seed: 42
             device: cpu
-            loader:
-              plugin: ucr
-              with:
-                train: {Repo.Dataset("ucr", "GunPoint", "TRAIN", "tsv")}
-                test: {Repo.Dataset("ucr", "GunPoint", "TEST", "tsv")}
+            loader: {GunPointLoader}
             preprocess: [{string.Join(", ", preprocess)}]
             model: {model}
+            report:
+              - plugin: metrics
+                with: {"{print: false}"}
+            output: {output}
+            """);
+
+    /// <summary>A pipeline that applies the saved model in <paramref name="modelDirectory"/> to GunPoint's test set.</summary>
+    public static string GunPointPredict(TempFolder folder, string name, string modelDirectory, string output) =>
+        folder.Write($"{name}.yaml", $"""
+            name: {name}
+            device: cpu
+            loader: {GunPointLoader}
+            model:
+              from: {modelDirectory}
             report:
               - plugin: metrics
                 with: {"{print: false}"}
