@@ -1,3 +1,5 @@
+using LstmFcn.Pipeline.Seeding;
+
 namespace LstmFcn.Plugins.Signal;
 
 /// <summary>
@@ -10,9 +12,9 @@ public static class SampleRandom
     {
         // SplitMix64 over (seed, stream, index): well-mixed, and unlike string.GetHashCode stable across processes.
         ulong x = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL;
-        foreach (char c in stream) x = Mix(x ^ c);
-        x = Mix(x ^ (ulong)(uint)index);
-        return new Random((int)(Mix(x) & 0x7FFFFFFF));
+        foreach (char c in stream) x = SplitMix.Mix(x ^ c);
+        x = SplitMix.Mix(x ^ (ulong)(uint)index);
+        return new Random((int)(SplitMix.Mix(x) & 0x7FFFFFFF));
     }
 
     /// <summary>A standard normal deviate (Box–Muller).</summary>
@@ -21,13 +23,5 @@ public static class SampleRandom
         double u1 = 1.0 - random.NextDouble(); // (0, 1]: log stays finite
         double u2 = random.NextDouble();
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-    }
-
-    static ulong Mix(ulong z)
-    {
-        z += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
     }
 }

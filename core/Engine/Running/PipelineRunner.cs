@@ -200,12 +200,8 @@ public sealed class PipelineRunner
             using (model)
             {
                 var held = Prepare(fitted, foldHeld);
-                var probabilities = WindowVote.Combine(held, model.PredictProbabilities(held, foldContext)).Probabilities;
+                var probabilities = WindowVote.PerSeries(held, model.PredictProbabilities(held, foldContext), heldIdx.Count, $"fold {f + 1}: ");
                 if (held.Count != foldHeld.Count) log.Info($"Fold {f + 1}/{cv.KFold}: averaged {held.Count} windows into {probabilities.Rows} series");
-                if (probabilities.Rows != heldIdx.Count)
-                    throw new InvalidOperationException(
-                        $"fold {f + 1}: preprocessing turned {heldIdx.Count} held-out series into {probabilities.Rows} predictions; " +
-                        $"a step that splits series must name each part's series in metadata '{TimeSeriesSample.WindowOfKey}'");
                 int correct = 0;
                 var predicted = probabilities.ArgMax();
                 for (int r = 0; r < heldIdx.Count; r++)

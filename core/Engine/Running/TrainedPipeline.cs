@@ -30,12 +30,7 @@ public sealed class TrainedPipeline : ITrainedPipeline
     public ProbabilityMatrix PredictProbabilities(TimeSeriesDataset raw, RunContext context)
     {
         var prepared = Prepare(raw);
-        var probabilities = WindowVote.Combine(prepared, _model.PredictProbabilities(prepared, context)).Probabilities;
-        if (probabilities.Rows != raw.Count)
-            throw new InvalidOperationException(
-                $"preprocessing turned {raw.Count} series into {probabilities.Rows} predictions; a step that splits series " +
-                $"must name each part's series in metadata '{TimeSeriesSample.WindowOfKey}'");
-        return probabilities;
+        return WindowVote.PerSeries(prepared, _model.PredictProbabilities(prepared, context), raw.Count, "");
     }
 
     /// <summary>SHA-256 over the relative names and contents of every file of a saved model, in name order.</summary>

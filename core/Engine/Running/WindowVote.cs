@@ -7,6 +7,20 @@ namespace LstmFcn.Pipeline.Engine.Running;
 /// </summary>
 public static class WindowVote
 {
+    /// <summary>
+    /// The prediction of each of <paramref name="seriesCount"/> series from those of its prepared windows (or of the
+    /// series themselves); a step that changed the number of series without naming their origin is an error.
+    /// </summary>
+    public static ProbabilityMatrix PerSeries(TimeSeriesDataset prepared, ProbabilityMatrix probabilities, int seriesCount, string where)
+    {
+        var combined = Combine(prepared, probabilities).Probabilities;
+        if (combined.Rows != seriesCount)
+            throw new InvalidOperationException(
+                $"{where}preprocessing turned {seriesCount} series into {combined.Rows} predictions; a step that splits series " +
+                $"must name each part's series in metadata '{TimeSeriesSample.WindowOfKey}'");
+        return combined;
+    }
+
     public static bool HasWindows(TimeSeriesDataset prepared)
     {
         foreach (var s in prepared.Samples)

@@ -4,6 +4,7 @@ using LstmFcn.Pipeline;
 using LstmFcn.Plugins.Deep.Network;
 using TorchSharp;
 using static TorchSharp.torch;
+using LstmFcn.Pipeline.Seeding;
 
 namespace LstmFcn.Plugins.Deep.Training;
 
@@ -185,16 +186,8 @@ public sealed class Trainer
     internal static int StableSeed(params int[] values)
     {
         ulong x = 0x9E3779B97F4A7C15UL;
-        foreach (var v in values) x = SplitMix(x ^ (uint)v);
-        return (int)(SplitMix(x) & 0x7FFFFFFF);
-    }
-
-    static ulong SplitMix(ulong z)
-    {
-        z += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
+        foreach (var v in values) x = SplitMix.Mix(x ^ (uint)v);
+        return (int)(SplitMix.Mix(x) & 0x7FFFFFFF);
     }
 
     static void SetRate(TorchSharp.Modules.OptimizerHelper optimizer, double rate)
