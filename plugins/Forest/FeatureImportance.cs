@@ -1,3 +1,5 @@
+using LstmFcn.Pipeline.Files;
+
 namespace LstmFcn.Plugins.Forest;
 
 /// <summary>
@@ -24,5 +26,16 @@ public static class FeatureImportance
         foreach (var v in total) grand += v;
         for (int f = 0; f < features; f++) total[f] /= grand;
         return total;
+    }
+
+    /// <summary>Importances as CSV: feature (channel/time), channel, time index, time, importance — in feature order.</summary>
+    public static string Csv(FeatureLayout layout, double[] importances)
+    {
+        var csv = new System.Text.StringBuilder("feature,channel,time_index,time,importance\n");
+        for (int f = 0; f < importances.Length; f++)
+            csv.Append(CsvField.Quote(layout.NameOf(f))).Append(',').Append(CsvField.Quote(layout.ChannelNames[f / layout.Length])).Append(',')
+               .Append(f % layout.Length).Append(',').Append(CsvField.Quote(layout.TimeNames[f % layout.Length])).Append(',')
+               .Append(importances[f].ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        return csv.ToString();
     }
 }

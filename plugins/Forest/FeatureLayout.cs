@@ -3,7 +3,7 @@ using LstmFcn.Pipeline;
 namespace LstmFcn.Plugins.Forest;
 
 /// <summary>
-/// What the forest's features are: every value of a series, channel by channel (feature c·length + t is channel c at
+/// What a tree model's features are: every value of a series, channel by channel (feature c·length + t is channel c at
 /// time t, the order of <see cref="TimeSeriesSample.Values"/>). Fixed by the training set; data to predict must match.
 /// </summary>
 public sealed record FeatureLayout(int Channels, int Length, IReadOnlyList<string> ChannelNames, IReadOnlyList<string> TimeNames)
@@ -33,12 +33,12 @@ public sealed record FeatureLayout(int Channels, int Length, IReadOnlyList<strin
         foreach (var s in data.Samples)
             if (s.Channels != Channels || s.Length != Length)
                 throw new InvalidDataException(
-                    $"{step}: series '{s.Id}' has {s.Channels} channel(s) × {s.Length} values; the forest was trained on " +
+                    $"{step}: series '{s.Id}' has {s.Channels} channel(s) × {s.Length} values; the model was trained on " +
                     $"{Channels} × {Length} (its features are the values of each time step of each channel, so every series " +
                     "needs the training shape; add a fixed-length preprocessing step)");
             else if (!AllFinite(s.Values, out int at))
                 throw new InvalidDataException(
-                    $"{step}: series '{s.Id}' has a missing or infinite value ({s.Values[at]}) at {NameOf(at)}; the forest needs complete data");
+                    $"{step}: series '{s.Id}' has a missing or infinite value ({s.Values[at]}) at {NameOf(at)}; tree models need complete data");
     }
 
     static bool AllFinite(float[] values, out int firstBad)
@@ -56,7 +56,7 @@ public sealed record FeatureLayout(int Channels, int Length, IReadOnlyList<strin
         var longest = data.Samples.First(s => s.Length == data.MaxLength);
         throw new InvalidDataException(
             $"{step}: the {what} series have unequal lengths ({data.MinLength}..{data.MaxLength}: '{shortest.Id}' has " +
-            $"{shortest.Length} values, '{longest.Id}' has {longest.Length}); a random forest takes every value of a series " +
+            $"{shortest.Length} values, '{longest.Id}' has {longest.Length}); a tree model takes every value of a series " +
             "as a feature, so all series need the same length. Add a preprocessing step such as {plugin: fixed-length}");
     }
 }

@@ -41,7 +41,7 @@ public sealed class FeatureMatrix
                 float v = row[f];
                 if (!float.IsFinite(v))
                     throw new InvalidDataException(
-                        $"{step}: series '{s.Id}' has a missing or infinite value ({v}) at {layout.NameOf(f)}; the forest needs complete data");
+                        $"{step}: series '{s.Id}' has a missing or infinite value ({v}) at {layout.NameOf(f)}; tree models need complete data");
                 values[f * n + i] = v;
             }
         }

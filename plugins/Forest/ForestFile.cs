@@ -23,19 +23,7 @@ public static class ForestFile
             w.Write(forest.Features);
             w.Write(forest.Classes);
             w.Write(forest.Trees.Count);
-            foreach (var tree in forest.Trees)
-            {
-                w.Write(tree.Nodes.Length);
-                foreach (var node in tree.Nodes)
-                {
-                    w.Write(node.Feature);
-                    w.Write(node.Threshold);
-                    w.Write(node.Left);
-                    w.Write(node.Right);
-                }
-                w.Write(tree.LeafValues.Length);
-                foreach (var v in tree.LeafValues) w.Write(v);
-            }
+            foreach (var tree in forest.Trees) TreeRecords.Write(w, tree.Nodes, tree.LeafValues);
         });
     }
 
@@ -54,12 +42,7 @@ public static class ForestFile
             var trees = new DecisionTree[count];
             for (int t = 0; t < count; t++)
             {
-                var nodes = new TreeNode[ReadCount(r, path, "nodes")];
-                for (int i = 0; i < nodes.Length; i++)
-                    nodes[i] = new TreeNode { Feature = r.ReadInt32(), Threshold = r.ReadSingle(), Left = r.ReadInt32(), Right = r.ReadInt32() };
-                var values = new float[ReadCount(r, path, "leaf values")];
-                for (int i = 0; i < values.Length; i++) values[i] = r.ReadSingle();
-                Validate(path, t, nodes, values, features, classes);
+                var (nodes, values) = TreeRecords.Read(r, path, $"tree {t}", features, classes);
                 trees[t] = new DecisionTree(nodes, values, classes);
             }
             return new RandomForest(trees, features, classes);
@@ -70,27 +53,5 @@ public static class ForestFile
         }
     }
 
-    static int ReadCount(BinaryReader r, string path, string what)
-    {
-        int n = r.ReadInt32();
-        if (n < 1 || n > r.BaseStream.Length) throw Damaged(path, $"implausible number of {what}: {n}");
-        return n;
-    }
-
-    /// <summary>Every split names a feature and two later nodes; every leaf a whole distribution in the values.</summary>
-    static void Validate(string path, int tree, TreeNode[] nodes, float[] values, int features, int classes)
-    {
-        if (values.Length % classes != 0) throw Damaged(path, $"tree {tree}: {values.Length} leaf values for {classes} classes");
-        int leaves = values.Length / classes;
-        for (int i = 0; i < nodes.Length; i++)
-        {
-            var n = nodes[i];
-            bool ok = n.IsLeaf
-                ? n.Feature == -1 && n.Left >= 0 && n.Left < leaves
-                : n.Feature < features && n.Left > i && n.Left < nodes.Length && n.Right > i && n.Right < nodes.Length;
-            if (!ok) throw Damaged(path, $"tree {tree}, node {i} is invalid");
-        }
-    }
-
-    static InvalidDataException Damaged(string path, string problem) => new($"{path}: {problem}");
+    static InvalidDataException Damaged(string path, string problem) => TreeRecords.Damaged(path, problem);
 }

@@ -1,5 +1,3 @@
-using LstmFcn.Pipeline.Files;
-using System.Text.Json;
 using LstmFcn.Pipeline;
 
 namespace LstmFcn.Plugins.Forest;
@@ -13,12 +11,6 @@ public sealed class RandomForestModel : ITrainedModel
     public const string MetadataFile = "forest.json";
     public const string TreesFile = "forest.bin";
     const string Format = "lstmfcn-random-forest";
-
-    static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
 
     public RandomForestModel(RandomForest forest, ClassLabels classes, FeatureLayout layout, ForestSettings settings, int seed,
         int triedFeatures, OutOfBagScore? outOfBag, double[] importances)
@@ -53,17 +45,8 @@ public sealed class RandomForestModel : ITrainedModel
         return new ProbabilityMatrix(probabilities, data.Count, Classes);
     }
 
-    /// <summary>The importances as CSV: feature (channel/time), channel, time, importance — in feature order.</summary>
-    public string ImportanceCsv()
-    {
-        var csv = new System.Text.StringBuilder("feature,channel,time_index,time,importance\n");
-        for (int f = 0; f < Importances.Length; f++)
-            csv.Append(CsvField.Quote(Layout.NameOf(f))).Append(',').Append(CsvField.Quote(Layout.ChannelNames[f / Layout.Length])).Append(',')
-               .Append(f % Layout.Length).Append(',').Append(CsvField.Quote(Layout.TimeNames[f % Layout.Length])).Append(',')
-               .Append(Importances[f].ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
-        return csv.ToString();
-    }
-
+    /// <summary>The importances as CSV (<see cref="FeatureImportance.Csv"/>).</summary>
+    public string ImportanceCsv() => FeatureImportance.Csv(Layout, Importances);
 
     public sealed record SavedSettings(int Trees, string MaxFeatures, int? MaxDepth, int MinSamplesSplit, int MinSamplesLeaf,
         string ClassWeight, bool Bootstrap);
@@ -73,7 +56,7 @@ public sealed class RandomForestModel : ITrainedModel
     /// <summary>forest.json: everything but the trees, for people and for <see cref="Load"/>.</summary>
     public sealed record Metadata(string Format, int Version, List<string> Classes, int Channels, int Length,
         List<string> ChannelNames, List<string> TimeNames, SavedSettings Settings, int TriedFeatures, int Seed,
-        double? OobScore, int OobSamples, List<SavedImportance> FeatureImportances, string TreesFile, string CreatedUtc);
+        double? OobScore, int OobSamples, List<SavedImportance> FeatureImportances, string TreesFile, string CreatedUtc) : IModelMetadata;
 
     public void Save(string directory)
     {
@@ -86,27 +69,13 @@ public sealed class RandomForestModel : ITrainedModel
             TriedFeatures, Seed, OutOfBag is { Accuracy: var a } && !double.IsNaN(a) ? Math.Round(a, 6) : null, OutOfBag?.Scored ?? 0,
             Importances.Select((v, f) => new SavedImportance(Layout.NameOf(f), v)).ToList(), TreesFile,
             DateTime.UtcNow.ToString("O"));
-        AtomicFile.Write(Path.Combine(directory, MetadataFile),
-            stream => JsonSerializer.Serialize(stream, meta, Json));
+        ModelMetadata.Write(Path.Combine(directory, MetadataFile), meta);
     }
 
     public static RandomForestModel Load(string directory)
     {
         var metaPath = Path.Combine(directory, MetadataFile);
-        if (!File.Exists(metaPath)) throw new FileNotFoundException($"{metaPath}: not a saved random forest (no {MetadataFile})", metaPath);
-        Metadata meta;
-        try
-        {
-            meta = JsonSerializer.Deserialize<Metadata>(File.ReadAllText(metaPath), Json)
-                   ?? throw new InvalidDataException($"{metaPath}: empty");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{metaPath}: not a random forest's metadata ({e.Message})");
-        }
-        if (meta.Format != Format) throw new InvalidDataException($"{metaPath}: format '{meta.Format}', expected '{Format}'");
-        if (meta.Version != ForestFile.Version)
-            throw new InvalidDataException($"{metaPath}: saved in forest format version {meta.Version}; this plugin reads version {ForestFile.Version}");
+        var meta = ModelMetadata.Read<Metadata>(metaPath, "random forest", Format, ForestFile.Version);
 
         var forest = ForestFile.Read(Path.Combine(directory, meta.TreesFile));
         var layout = new FeatureLayout(meta.Channels, meta.Length, meta.ChannelNames, meta.TimeNames);

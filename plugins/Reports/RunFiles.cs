@@ -1,4 +1,5 @@
 using System.Globalization;
+using LstmFcn.Pipeline;
 
 namespace LstmFcn.Plugins.Reports;
 
@@ -26,6 +27,19 @@ static class RunFiles
     public static double Number(string text, string path, int line, string column) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
             : throw new InvalidDataException($"{path}:{line}: column '{column}' must be a number, found '{text}'");
+
+    /// <summary>history.csv as the engine writes it (epoch, round, train_loss, train_accuracy, val_loss, val_accuracy, learning_rate, seconds).</summary>
+    public static List<EpochRecord> ReadHistory(string path)
+    {
+        var (header, rows) = ReadCsv(path);
+        int Column(string name) => Array.IndexOf(header, name) is var i and >= 0 ? i
+            : throw new InvalidDataException($"{path}: no column '{name}' (has {string.Join(", ", header)})");
+        int epoch = Column("epoch"), round = Column("round"), loss = Column("train_loss"), accuracy = Column("train_accuracy"),
+            valLoss = Column("val_loss"), valAccuracy = Column("val_accuracy"), rate = Column("learning_rate"), seconds = Column("seconds");
+        double Value(string[] row, int column, int r) => row[column].Length == 0 ? double.NaN : Number(row[column], path, r + 2, header[column]);
+        return rows.Select((row, r) => new EpochRecord((int)Value(row, epoch, r), Value(row, loss, r), Value(row, accuracy, r),
+            Value(row, valLoss, r), Value(row, valAccuracy, r), Value(row, rate, r), Value(row, seconds, r), (int)Value(row, round, r))).ToList();
+    }
 
     /// <summary>attention.csv: an id column, then one value per time step (alpha_t…) or per feature (context_f…).</summary>
     public static (string Kind, List<double[]> Rows) ReadAttention(string path)

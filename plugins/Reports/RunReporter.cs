@@ -207,29 +207,24 @@ public sealed class RunReporter : IReporterPlugin
 
     static void AddRunFiles(ReportDocument doc, RunContext context, Action<string, byte[], string> plot)
     {
-        var attention = Path.Combine(context.RunDirectory, "attention.csv");
-        if (File.Exists(attention))
-        {
-            var (kind, rows) = RunFiles.ReadAttention(attention);
-            if (rows.Count > 0)
+        AddModelFiles(doc, context.RunDirectory, "", plot);
+        // An ensemble's models keep their files in members/<n>-<plugin>/: one section each.
+        var members = Path.Combine(context.RunDirectory, "members");
+        if (Directory.Exists(members))
+            foreach (var folder in Directory.GetDirectories(members).OrderBy(f => f, StringComparer.Ordinal))
             {
-                doc.AddHeading("Attention (ALSTM)");
-                doc.AddParagraph($"From attention.csv: {kind}, over {rows.Count} test series.");
-                plot("attention", RunCharts.MeanProfile("ALSTM " + kind, kind.Contains("time") ? "time step" : "feature (channel × time)", "value", rows),
-                    $"Mean ALSTM {kind} across the test series, with ± one standard deviation.");
+                var name = Path.GetFileName(folder);
+                doc.AddHeading($"Ensemble model {name}");
+                var history = Path.Combine(folder, "history.csv");
+                if (File.Exists(history) && RunFiles.ReadHistory(history) is { Count: > 0 } epochs)
+                {
+                    doc.AddParagraph($"{epochs.Count} epochs (or iterations); last: loss {F(epochs[^1].TrainLoss)}, accuracy {F(epochs[^1].TrainAccuracy)}.");
+                    plot($"{name}-training-loss", RunCharts.EpochCurves($"{name}: loss per epoch", "loss", epochs, e => e.TrainLoss, e => e.ValidationLoss),
+                        $"Training loss of {name} (from members/{name}/history.csv).");
+                }
+                AddModelFiles(doc, folder, name, plot);
             }
-        }
-        var importance = Path.Combine(context.RunDirectory, "feature-importance.csv");
-        if (File.Exists(importance))
-        {
-            var (channels, timeNames) = RunFiles.ReadImportance(importance);
-            doc.AddHeading("Feature importance");
-            var top = channels.SelectMany(c => c.Values.Select((v, t) => (Name: $"{c.Channel} @ {timeNames[t]}", Value: v)))
-                .OrderByDescending(x => x.Value).Take(10).ToList();
-            plot("feature-importance", RunCharts.ImportanceCurves(channels, timeNames),
-                "Impurity importance of every channel at every time step (from feature-importance.csv).");
-            doc.AddTable(new[] { "feature", "importance" }, top.Select(x => (IReadOnlyList<string>)new[] { x.Name, F(x.Value) }).ToList(), "Ten most important features");
-        }
+
         var quicklook = Path.Combine(context.RunDirectory, "map", "quicklook.png");
         if (File.Exists(quicklook))
         {
@@ -237,6 +232,36 @@ public sealed class RunReporter : IReporterPlugin
             var files = Directory.GetFiles(Path.Combine(context.RunDirectory, "map"), "*.tif").Select(Path.GetFileName).OrderBy(n => n);
             doc.AddParagraph($"Files in map/: {string.Join(", ", files)}.");
             doc.AddImage("map/quicklook.png", File.ReadAllBytes(quicklook), "Class map quicklook (map/quicklook.png, written by cube-label).");
+        }
+    }
+
+    /// <summary>The files a model leaves (attention, feature importance) in <paramref name="folder"/>; plots named after <paramref name="member"/>.</summary>
+    static void AddModelFiles(ReportDocument doc, string folder, string member, Action<string, byte[], string> plot)
+    {
+        var prefix = member.Length == 0 ? "" : member + "-";
+        var whose = member.Length == 0 ? "" : $" ({member})";
+        var attention = Path.Combine(folder, "attention.csv");
+        if (File.Exists(attention))
+        {
+            var (kind, rows) = RunFiles.ReadAttention(attention);
+            if (rows.Count > 0)
+            {
+                doc.AddHeading("Attention (ALSTM)" + whose);
+                doc.AddParagraph($"From attention.csv: {kind}, over {rows.Count} test series.");
+                plot(prefix + "attention", RunCharts.MeanProfile("ALSTM " + kind, kind.Contains("time") ? "time step" : "feature (channel × time)", "value", rows),
+                    $"Mean ALSTM {kind} across the test series, with ± one standard deviation.");
+            }
+        }
+        var importance = Path.Combine(folder, "feature-importance.csv");
+        if (File.Exists(importance))
+        {
+            var (channels, timeNames) = RunFiles.ReadImportance(importance);
+            doc.AddHeading("Feature importance" + whose);
+            var top = channels.SelectMany(c => c.Values.Select((v, t) => (Name: $"{c.Channel} @ {timeNames[t]}", Value: v)))
+                .OrderByDescending(x => x.Value).Take(10).ToList();
+            plot(prefix + "feature-importance", RunCharts.ImportanceCurves(channels, timeNames),
+                "Importance of every channel at every time step (from feature-importance.csv: impurity decrease for a forest, split gain for boosting).");
+            doc.AddTable(new[] { "feature", "importance" }, top.Select(x => (IReadOnlyList<string>)new[] { x.Name, F(x.Value) }).ToList(), "Ten most important features");
         }
     }
 }

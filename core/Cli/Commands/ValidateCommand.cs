@@ -8,7 +8,7 @@ static class ValidateCommand
         var (pipeline, _) = PipelineLoading.Resolve(cl);
         var def = pipeline.Definition;
         Console.WriteLine($"{def.Document.Path}: valid. loader {pipeline.Loader.Plugin.Name}, " +
-                          $"{pipeline.Preprocess.Count} preprocessing step(s), model {pipeline.Model?.Plugin.Name ?? "from " + def.ModelFrom}, " +
+                          $"{pipeline.Preprocess.Count} preprocessing step(s), model {pipeline.ModelName ?? "from " + def.ModelFrom}, " +
                           $"{pipeline.Report.Count} reporter(s); runs go to {def.Output}");
         return 0;
     }

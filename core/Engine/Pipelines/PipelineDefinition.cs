@@ -27,7 +27,20 @@ public sealed record PipelineDefinition(
 {
     /// <summary>Cross-validation instead of a hold-out test set; null for the loader's train/test split.</summary>
     public EvaluationDefinition? Evaluation { get; init; }
+
+    /// <summary><c>model: {ensemble: [...]}</c>: several models whose probabilities are averaged; null for one model.</summary>
+    public EnsembleDefinition? Ensemble { get; init; }
 }
+
+/// <summary>One model of an ensemble with the preprocessing only it sees (after the pipeline's own).</summary>
+public sealed record EnsembleMemberDefinition(StepDefinition Model, IReadOnlyList<StepDefinition> Preprocess);
+
+/// <summary>
+/// <c>model: {ensemble: [...], weights: [...]}</c>: every member is fitted on the same training data (each after its
+/// own extra preprocessing) and the ensemble predicts the weighted mean of their class probabilities, as scikit-learn's
+/// soft VotingClassifier or sits' sits_combine_predictions(type = "average") do.
+/// </summary>
+public sealed record EnsembleDefinition(IReadOnlyList<EnsembleMemberDefinition> Members, IReadOnlyList<double> Weights);
 
 /// <summary>
 /// <c>evaluate: {kfold: K, final_fit: true}</c>: the loader's train and test sets are pooled and split into K stratified

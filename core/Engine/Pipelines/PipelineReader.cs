@@ -10,6 +10,8 @@ public static class PipelineReader
     static readonly string[] EvaluateKeys = { "kfold", "final_fit" };
     static readonly string[] StepKeys = { "plugin", "with", "name" };
     static readonly string[] ModelKeys = { "plugin", "with", "name", "from" };
+    static readonly string[] EnsembleKeys = { "ensemble", "weights", "name" };
+    static readonly string[] MemberKeys = { "plugin", "with", "name", "preprocess" };
 
     public static PipelineDefinition Read(PipelineDocument doc)
     {
@@ -59,9 +61,12 @@ public static class PipelineReader
 
         StepDefinition? model = null;
         string? modelFrom = null;
+        EnsembleDefinition? ensemble = null;
         if (Child(root, "model") is { } modelNode)
         {
-            if (modelNode is YamlMappingNode mm && Child(mm, "from") is { } fromNode)
+            if (modelNode is YamlMappingNode em && Child(em, "ensemble") is { } membersNode)
+                ensemble = ReadEnsemble(doc, em, membersNode, errors);
+            else if (modelNode is YamlMappingNode mm && Child(mm, "from") is { } fromNode)
             {
                 if (fromNode is YamlScalarNode { Value: { Length: > 0 } from })
                     modelFrom = Path.GetFullPath(Path.Combine(doc.Directory, from));
@@ -94,8 +99,47 @@ public static class PipelineReader
         if (errors.Count > 0) throw new PipelineException(errors);
         return new PipelineDefinition(doc, name, seed, device, threads, pluginFolders, loader!, preprocess, model, modelFrom, report, output)
         {
-            Evaluation = evaluation
+            Evaluation = evaluation,
+            Ensemble = ensemble,
         };
+    }
+
+    static EnsembleDefinition? ReadEnsemble(PipelineDocument doc, YamlMappingNode model, YamlNode membersNode, List<PipelineError> errors)
+    {
+        foreach (var (k, _) in model.Children)
+            if (!EnsembleKeys.Contains(Scalar(k)))
+                errors.Add(new(doc.LocationOf(k), $"unknown key '{Scalar(k)}' in model: an ensemble takes 'ensemble' (its models) and " +
+                                                  $"'weights'; {NameSuggestions.Hint(Scalar(k), EnsembleKeys)}"));
+        if (membersNode is not YamlSequenceNode { Children.Count: >= 2 } seq)
+        {
+            errors.Add(new(doc.LocationOf(membersNode),
+                "model.ensemble must list at least two models, each '- plugin: NAME' with optional 'with:' and its own 'preprocess:'"));
+            return null;
+        }
+        var members = new List<EnsembleMemberDefinition>();
+        for (int i = 0; i < seq.Children.Count; i++)
+        {
+            var section = $"model.ensemble[{i}]";
+            var step = ReadStep(doc, section, seq.Children[i], MemberKeys, errors);
+            var preprocess = seq.Children[i] is YamlMappingNode map ? ReadStepList(doc, map, "preprocess", errors, section + ".") : new List<StepDefinition>();
+            if (step is not null) members.Add(new EnsembleMemberDefinition(step, preprocess));
+        }
+
+        var weights = Enumerable.Repeat(1.0, seq.Children.Count).ToList();
+        if (Child(model, "weights") is { } weightsNode)
+        {
+            var read = weightsNode is YamlSequenceNode ws
+                ? ws.Children.Select(w => w is YamlScalarNode { Value: var t } &&
+                      double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0 && double.IsFinite(v) ? v : double.NaN).ToList()
+                : null;
+            if (read is null || read.Count != seq.Children.Count || read.Any(double.IsNaN) || read.Sum() <= 0)
+                errors.Add(new(doc.LocationOf(weightsNode),
+                    $"model.weights must list {seq.Children.Count} non-negative numbers (one per ensemble model, not all zero), " +
+                    $"found {PipelineDocument.Describe(weightsNode)}"));
+            else
+                weights = read;
+        }
+        return new EnsembleDefinition(members, weights);
     }
 
     static EvaluationDefinition? ReadEvaluation(PipelineDocument doc, YamlMappingNode root, List<PipelineError> errors)
@@ -120,18 +164,19 @@ public static class PipelineReader
         return new EvaluationDefinition(folds, finalFit);
     }
 
-    static IReadOnlyList<StepDefinition> ReadStepList(PipelineDocument doc, YamlMappingNode root, string key, List<PipelineError> errors)
+    static IReadOnlyList<StepDefinition> ReadStepList(PipelineDocument doc, YamlMappingNode root, string key, List<PipelineError> errors,
+        string sectionPrefix = "")
     {
         var steps = new List<StepDefinition>();
         if (Child(root, key) is not { } node) return steps;
         if (node is YamlScalarNode { Value: null or "" or "~" or "null" }) return steps; // an empty key
         if (node is not YamlSequenceNode seq)
         {
-            errors.Add(new(doc.LocationOf(node), $"'{key}' must be a list of steps (each '- plugin: NAME')"));
+            errors.Add(new(doc.LocationOf(node), $"'{sectionPrefix}{key}' must be a list of steps (each '- plugin: NAME')"));
             return steps;
         }
         for (int i = 0; i < seq.Children.Count; i++)
-            if (ReadStep(doc, $"{key}[{i}]", seq.Children[i], StepKeys, errors) is { } step)
+            if (ReadStep(doc, $"{sectionPrefix}{key}[{i}]", seq.Children[i], StepKeys, errors) is { } step)
                 steps.Add(step);
         return steps;
     }

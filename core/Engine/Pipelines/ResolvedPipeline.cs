@@ -11,7 +11,24 @@ public sealed record ResolvedPipeline(
     ResolvedStep<ILoaderPlugin> Loader,
     IReadOnlyList<ResolvedStep<IPreprocessorPlugin>> Preprocess,
     ResolvedStep<IModelPlugin>? Model,
-    IReadOnlyList<ResolvedStep<IReporterPlugin>> Report);
+    IReadOnlyList<ResolvedStep<IReporterPlugin>> Report)
+{
+    /// <summary>The models of <c>model: {ensemble: [...]}</c> (then <see cref="Model"/> is null).</summary>
+    public ResolvedEnsemble? Ensemble { get; init; }
+
+    /// <summary>What the run trains, for logs and run.json: the model plugin, or the ensemble's models joined by '+'.</summary>
+    public string? ModelName => Model?.Plugin.Name ?? Ensemble?.Name;
+
+    /// <summary>The saved model applied instead of training one (<c>model: {from: ...}</c>), else null.</summary>
+    public string? ModelFrom => Definition.ModelFrom;
+}
+
+public sealed record ResolvedEnsembleMember(ResolvedStep<IModelPlugin> Model, IReadOnlyList<ResolvedStep<IPreprocessorPlugin>> Preprocess);
+
+public sealed record ResolvedEnsemble(IReadOnlyList<ResolvedEnsembleMember> Members, IReadOnlyList<double> Weights)
+{
+    public string Name => string.Join("+", Members.Select(m => m.Model.Plugin.Name));
+}
 
 /// <summary>Looks up each step's plugin and binds its arguments; reports every problem at once.</summary>
 public static class PipelineResolver
@@ -32,6 +49,9 @@ public static class PipelineResolver
         var loader = ResolveStep<ILoaderPlugin>(def, def.Loader, PluginKind.Loader, catalog, errors);
         var preprocess = def.Preprocess.Select(s => ResolveStep<IPreprocessorPlugin>(def, s, PluginKind.Preprocessor, catalog, errors)).ToList();
         var model = def.Model is null ? null : ResolveStep<IModelPlugin>(def, def.Model, PluginKind.Model, catalog, errors);
+        var members = def.Ensemble?.Members.Select(m => (
+            Model: ResolveStep<IModelPlugin>(def, m.Model, PluginKind.Model, catalog, errors),
+            Preprocess: m.Preprocess.Select(s => ResolveStep<IPreprocessorPlugin>(def, s, PluginKind.Preprocessor, catalog, errors)).ToList())).ToList();
         if (def.ModelFrom is { } from && !File.Exists(Path.Combine(from, Running.SavedModelManifest.FileName)))
             errors.Add(new(new SourceLocation(def.Document.Path, 0, 0), $"model.from: '{from}' holds no saved model ({Running.SavedModelManifest.FileName} is missing)"));
 
@@ -42,7 +62,11 @@ public static class PipelineResolver
         var report = reportSteps.Select(s => ResolveStep<IReporterPlugin>(def, s, PluginKind.Reporter, catalog, errors)).ToList();
 
         if (errors.Count > 0) throw new PipelineException(errors);
-        return new ResolvedPipeline(def, loader!, preprocess!, model, report!);
+        return new ResolvedPipeline(def, loader!, preprocess!, model, report!)
+        {
+            Ensemble = members is null ? null
+                : new ResolvedEnsemble(members.Select(m => new ResolvedEnsembleMember(m.Model!, m.Preprocess.Select(p => p!).ToList())).ToList(), def.Ensemble!.Weights),
+        };
     }
 
     static ResolvedStep<T>? ResolveStep<T>(PipelineDefinition def, StepDefinition step, PluginKind kind,

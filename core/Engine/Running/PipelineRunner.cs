@@ -49,7 +49,7 @@ public sealed class PipelineRunner
         var identity = new Dictionary<string, object?>
         {
             ["dataset"] = null,
-            ["model"] = pipeline.Model?.Plugin.Name,
+            ["model"] = pipeline.ModelName,
         };
         WriteStatus(dir, def, "running", started, null, null, identity);
         log.Info(resumeDirectory is null ? $"Run directory: {dir.Path}" : $"Resuming in {dir.Path}");
@@ -70,9 +70,6 @@ public sealed class PipelineRunner
             throw new RunFailedException(dir.Path, e);
         }
     }
-
-    /// <summary>A preprocessing step fitted on some training data, with what is needed to save it.</summary>
-    sealed record FittedStep(IPreprocessorPlugin Plugin, PluginArguments Arguments, IFittedPreprocessor Transform);
 
     RunResult Execute(ResolvedPipeline pipeline, RunContext context, RunDirectory dir, RunLog log,
         CancellationToken cancel, Dictionary<string, object?> identity, out Dictionary<string, double> timings)
@@ -95,35 +92,26 @@ public sealed class PipelineRunner
         List<FittedStep> fitted;
         ITrainedModel model;
 
-        if (pipeline.Model is { } modelStep)
+        if (pipeline.ModelFrom is null)
         {
-            (fitted, model) = FitPipeline(pipeline, modelStep, train, context, log, cancel, clock, timings);
+            (fitted, model) = FitPipeline(pipeline, train, context, log, cancel, clock, timings);
             train = Prepare(fitted, train);
         }
         else
         {
-            var from = pipeline.Definition.ModelFrom!;
-            var loadedManifest = SavedModelManifest.Read(from);
-            fitted = new List<FittedStep>();
-            foreach (var saved in loadedManifest.Preprocessors)
-            {
-                var plugin = (IPreprocessorPlugin)_catalog.Get(saved.Plugin).Plugin;
-                var args = SavedArguments.Restore($"saved preprocessing ({plugin.Name})", plugin, saved.Arguments);
-                fitted.Add(new FittedStep(plugin, args, plugin.Restore(saved.State, args)));
-            }
+            var from = pipeline.ModelFrom;
+            (fitted, model) = SavedPipeline.Read(from, _catalog, context);
             train = Prepare(fitted, train);
-            var modelPlugin = (IModelPlugin)_catalog.Get(loadedManifest.ModelPlugin).Plugin;
-            model = modelPlugin.Load(from, context);
-            log.Info($"Loaded saved {modelPlugin.Name} model from {from}");
+            log.Info($"Loaded saved {SavedModelManifest.Read(from).ModelPlugin} model from {from}");
             timings["load_model_s"] = Lap(clock);
         }
 
         using (model)
         {
-            string? savedAt = pipeline.Definition.ModelFrom;
-            if (pipeline.Model is { } trained)
+            string? savedAt = pipeline.ModelFrom;
+            if (savedAt is null)
             {
-                savedAt = SaveModel(dir, trained, fitted, model);
+                savedAt = SaveModel(dir, pipeline, fitted, model);
                 if (model.History.Epochs.Count > 0) HistoryWriter.Write(dir, "history.csv", model.History);
             }
             var predictor = new TrainedPipeline(fitted.Select(f => f.Transform).ToList(), model, savedAt);
@@ -170,7 +158,6 @@ public sealed class PipelineRunner
     RunResult CrossValidate(ResolvedPipeline pipeline, EvaluationDefinition cv, DatasetSplit split, RunContext context,
         RunDirectory dir, RunLog log, CancellationToken cancel, Stopwatch clock, Dictionary<string, double> timings)
     {
-        var modelStep = pipeline.Model!;
         var all = split.Test.Count == 0 ? split.Train
             : split.Train.WithSamples(split.Train.Samples.Concat(split.Test.Samples).ToList());
         var labels = all.Labels();
@@ -179,6 +166,8 @@ public sealed class PipelineRunner
         var folds = StratifiedFolds.Assign(labels, cv.KFold, context.Seed);
         int k = all.Classes.Count;
         var oof = new float[all.Count * k];
+        // An ensemble's members are scored on the same folds too, to show what combining them adds.
+        var memberOof = pipeline.Ensemble?.Members.Select(_ => new float[all.Count * k]).ToArray();
         var foldRows = new List<Dictionary<string, object>>();
         log.Info($"{cv.KFold}-fold stratified cross-validation over {all.Count} series");
 
@@ -196,11 +185,23 @@ public sealed class PipelineRunner
                 Threads = context.Threads
             };
             log.Info($"Fold {f + 1}/{cv.KFold}: fitting on {foldTrain.Count}, predicting {foldHeld.Count}");
-            var (fitted, model) = FitPipeline(pipeline, modelStep, foldTrain, foldContext, log, cancel, clock, timings, $"fold_{f + 1}_");
+            var (fitted, model) = FitPipeline(pipeline, foldTrain, foldContext, log, cancel, clock, timings, $"fold_{f + 1}_");
             using (model)
             {
                 var held = Prepare(fitted, foldHeld);
-                var probabilities = WindowVote.PerSeries(held, model.PredictProbabilities(held, foldContext), heldIdx.Count, $"fold {f + 1}: ");
+                ProbabilityMatrix probabilities;
+                if (model is EnsembleModel ensemble)
+                {
+                    var each = ensemble.PredictEach(held, foldContext);
+                    probabilities = WindowVote.PerSeries(held, ensemble.Combine(each), heldIdx.Count, $"fold {f + 1}: ");
+                    for (int m = 0; m < each.Count; m++)
+                    {
+                        var member = WindowVote.PerSeries(held, each[m], heldIdx.Count, $"fold {f + 1}: ");
+                        for (int r = 0; r < heldIdx.Count; r++) member.Row(r).CopyTo(memberOof![m].AsSpan(heldIdx[r] * k, k));
+                    }
+                }
+                else
+                    probabilities = WindowVote.PerSeries(held, model.PredictProbabilities(held, foldContext), heldIdx.Count, $"fold {f + 1}: ");
                 if (held.Count != foldHeld.Count) log.Info($"Fold {f + 1}/{cv.KFold}: averaged {held.Count} windows into {probabilities.Rows} series");
                 int correct = 0;
                 var predicted = probabilities.ArgMax();
@@ -221,6 +222,16 @@ public sealed class PipelineRunner
         var outOfFold = new ProbabilityMatrix(oof, all.Count, all.Classes);
         PredictionWriter.WriteCsv(dir, "predictions.csv", all, outOfFold);
         PredictionWriter.WriteParquet(dir, "predictions.parquet", all, outOfFold);
+        var memberRows = new List<Dictionary<string, object>>();
+        for (int m = 0; m < (memberOof?.Length ?? 0); m++)
+        {
+            var name = EnsembleModel.FolderOf(m, pipeline.Ensemble!.Members[m].Model.Plugin.Name);
+            var member = new ProbabilityMatrix(memberOof![m], all.Count, all.Classes);
+            PredictionWriter.WriteCsv(dir, Path.Combine(EnsembleModel.MembersFolder, name, "predictions.csv"), all, member);
+            double memberAccuracy = Accuracy(member, all);
+            memberRows.Add(new() { ["model"] = name, ["accuracy"] = Math.Round(memberAccuracy, 6) });
+            log.Info($"Ensemble model {name} alone: out-of-fold accuracy {memberAccuracy:F4} ({EnsembleModel.MembersFolder}/{name}/predictions.csv)");
+        }
         var accuracies = foldRows.Select(r => (double)r["accuracy"]).ToArray();
         double mean = accuracies.Average();
         double sd = Math.Sqrt(accuracies.Sum(a => (a - mean) * (a - mean)) / Math.Max(1, accuracies.Length - 1));
@@ -232,6 +243,7 @@ public sealed class PipelineRunner
             ["fold_accuracy_mean"] = Math.Round(mean, 6),
             ["fold_accuracy_sd"] = Math.Round(sd, 6),
             ["folds"] = foldRows,
+            ["ensemble_members"] = memberRows,
             ["assignment"] = all.Samples.Select((s, i) => new Dictionary<string, object> { ["id"] = s.Id, ["fold"] = folds[i] + 1 }).ToList(),
         }, new JsonSerializerOptions { WriteIndented = true }));
         log.Info($"Cross-validation: fold accuracy {mean:F4} ± {sd:F4}");
@@ -240,14 +252,14 @@ public sealed class PipelineRunner
         ITrainedModel? finalModel = null;
         if (cv.FinalFit)
         {
-            (finalSteps, finalModel) = FitPipeline(pipeline, modelStep, all, context, log, cancel, clock, timings);
+            (finalSteps, finalModel) = FitPipeline(pipeline, all, context, log, cancel, clock, timings);
         }
         using (finalModel)
         {
             TrainedPipeline? predictor = null;
             if (finalModel is not null)
             {
-                var savedAt = SaveModel(dir, modelStep, finalSteps!, finalModel);
+                var savedAt = SaveModel(dir, pipeline, finalSteps!, finalModel);
                 if (finalModel.History.Epochs.Count > 0) HistoryWriter.Write(dir, "history.csv", finalModel.History);
                 predictor = new TrainedPipeline(finalSteps!.Select(s => s.Transform).ToList(), finalModel, savedAt);
             }
@@ -263,8 +275,7 @@ public sealed class PipelineRunner
         }
     }
 
-    (List<FittedStep> Steps, ITrainedModel Model) FitPipeline(ResolvedPipeline pipeline, ResolvedStep<IModelPlugin> modelStep,
-        TimeSeriesDataset train, RunContext context, RunLog log, CancellationToken cancel, Stopwatch clock,
+    (List<FittedStep> Steps, ITrainedModel Model) FitPipeline(ResolvedPipeline pipeline, TimeSeriesDataset train, RunContext context, RunLog log, CancellationToken cancel, Stopwatch clock,
         Dictionary<string, double> timings, string timingPrefix = "")
     {
         var fitted = new List<FittedStep>();
@@ -277,7 +288,9 @@ public sealed class PipelineRunner
             cancel.ThrowIfCancellationRequested();
         }
         timings[timingPrefix + "preprocess_s"] = Lap(clock);
-        var model = modelStep.Plugin.Fit(train, modelStep.Arguments, context);
+        ITrainedModel model = pipeline.Ensemble is { } ensemble
+            ? EnsembleModel.Fit(ensemble, train, context, log)
+            : pipeline.Model!.Plugin.Fit(train, pipeline.Model.Arguments, context);
         timings[timingPrefix + "fit_s"] = Lap(clock);
         return (fitted, model);
     }
@@ -297,24 +310,17 @@ public sealed class PipelineRunner
         }
     }
 
-    static string SaveModel(RunDirectory dir, ResolvedStep<IModelPlugin> modelStep, List<FittedStep> preprocessing, ITrainedModel model)
+    static string SaveModel(RunDirectory dir, ResolvedPipeline pipeline, List<FittedStep> preprocessing, ITrainedModel model)
     {
         // Save into a temporary folder and rename it: a model folder that exists is complete.
         var final = dir.PathOf("model");
         var temp = final + ".partial";
         if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
         Directory.CreateDirectory(temp);
-        model.Save(temp);
-        var manifest = new SavedModelManifest(
-            modelStep.Plugin.Name,
-            modelStep.Arguments.Values.ToDictionary(kv => kv.Key, kv => kv.Value),
-            preprocessing.Select(p => new SavedPreprocessor(p.Plugin.Name,
-                p.Arguments.Values.ToDictionary(kv => kv.Key, kv => kv.Value),
-                p.Transform.State.ToDictionary(kv => kv.Key, kv => kv.Value))).ToList(),
-            model.Classes.Names.ToList(),
-            $"LstmFcn.Pipeline {typeof(PipelineRunner).Assembly.GetName().Version}",
-            DateTime.UtcNow);
-        AtomicFile.WriteText(Path.Combine(temp, SavedModelManifest.FileName), manifest.ToJson());
+        if (model is EnsembleModel ensemble)
+            SavedPipeline.Write(temp, EnsembleModel.ManifestName, ensemble.ManifestArguments(), preprocessing, model, ensemble.MemberFolders());
+        else
+            SavedPipeline.Write(temp, pipeline.Model!.Plugin.Name, pipeline.Model.Arguments.Values, preprocessing, model);
         if (Directory.Exists(final)) Directory.Delete(final, recursive: true); // a resumed run replaces its earlier model
         Directory.Move(temp, final);
         return final;
@@ -356,6 +362,14 @@ public sealed class PipelineRunner
             },
         };
         dir.WriteText("run.json", JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    static double Accuracy(ProbabilityMatrix probabilities, TimeSeriesDataset data)
+    {
+        var predicted = probabilities.ArgMax();
+        int correct = 0;
+        for (int i = 0; i < predicted.Length; i++) if (predicted[i] == data.Samples[i].Label) correct++;
+        return correct / (double)predicted.Length;
     }
 
     static double Lap(Stopwatch clock)

@@ -19,7 +19,9 @@ public static class ResolvedPipelineWriter
         if (def.PluginFolders.Count > 0) root["plugins"] = def.PluginFolders.ToList();
         root["loader"] = Step(p.Loader.Plugin, p.Loader.Arguments);
         root["preprocess"] = p.Preprocess.Select(s => Step(s.Plugin, s.Arguments)).ToList();
-        root["model"] = p.Model is { } m ? Step(m.Plugin, m.Arguments) : new Dictionary<string, object?> { ["from"] = def.ModelFrom };
+        root["model"] = p.Model is { } m ? Step(m.Plugin, m.Arguments)
+            : p.Ensemble is { } ensemble ? Ensemble(ensemble)
+            : new Dictionary<string, object?> { ["from"] = def.ModelFrom };
         if (def.Evaluation is { } cv)
             root["evaluate"] = new Dictionary<string, object?> { ["kfold"] = cv.KFold, ["final_fit"] = cv.FinalFit };
         root["report"] = p.Report.Select(s => Step(s.Plugin, s.Arguments)).ToList();
@@ -28,9 +30,21 @@ public static class ResolvedPipelineWriter
         return $"# Resolved from {Path.GetFullPath(def.Document.Path)}\n" + new SerializerBuilder().Build().Serialize(root);
     }
 
+    static Dictionary<string, object?> Ensemble(ResolvedEnsemble ensemble) => new()
+    {
+        ["ensemble"] = ensemble.Members.Select(member =>
+        {
+            var step = Step(member.Model.Plugin, member.Model.Arguments);
+            if (member.Preprocess.Count > 0) step["preprocess"] = member.Preprocess.Select(s => Step(s.Plugin, s.Arguments)).ToList();
+            return step;
+        }).ToList(),
+        ["weights"] = ensemble.Weights.ToList(),
+    };
+
     static Dictionary<string, object?> Step(IPlugin plugin, PluginArguments args) => new()
     {
         ["plugin"] = plugin.Name,
-        ["with"] = args.Values.ToDictionary(kv => kv.Key, kv => kv.Value),
+        // An unset optional parameter (null) is left out: written as an empty value it would not read back.
+        ["with"] = args.Values.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value),
     };
 }

@@ -17,6 +17,9 @@ public sealed record SavedModelManifest(
 {
     public const string FileName = "pipeline-model.json";
 
+    /// <summary>For an ensemble: its members' folders (relative, in order), each a saved model of its own; else null.</summary>
+    public List<string>? Members { get; init; }
+
     static readonly JsonSerializerOptions Options = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);

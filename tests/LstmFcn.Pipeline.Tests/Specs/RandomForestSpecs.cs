@@ -55,17 +55,8 @@ public sealed class RandomForestSpecs : IClassFixture<RandomForestSpecs.SitsCros
             ("test", Repo.Dataset("ucr", "GunPoint", "TEST", "tsv"))), Plugins.Context(temp.Path));
     }
 
-    /// <summary>The sits samples split 4:1 by position (every fifth sample held out).</summary>
-    static (TimeSeriesDataset Train, TimeSeriesDataset Test) SitsHoldout()
-    {
-        var loader = Plugins.Loader("sample-table");
-        using var temp = new TempFolder();
-        var all = loader.Load(Plugins.Arguments(loader,
-            ("train", Path.Combine(Repo.Datasets, "sits_mod13q1_sinop", "samples", "samples_mt_4bands_long.csv")),
-            ("bands", new List<string> { "NDVI", "EVI", "NIR", "MIR" })), Plugins.Context(temp.Path)).Train;
-        return (all.WithSamples(all.Samples.Where((_, i) => i % 5 != 0).ToList()),
-                all.WithSamples(all.Samples.Where((_, i) => i % 5 == 0).ToList()));
-    }
+    /// <summary>The sits samples, four bands, split 4:1 by position (every fifth sample held out).</summary>
+    static (TimeSeriesDataset Train, TimeSeriesDataset Test) SitsHoldout() => SitsSamples.Holdout("NDVI", "EVI", "NIR", "MIR");
 
     static double Accuracy(ProbabilityMatrix p, TimeSeriesDataset data) =>
         p.ArgMax().Where((label, i) => label == data.Samples[i].Label).Count() / (double)data.Count;
@@ -217,26 +208,11 @@ public sealed class RandomForestSpecs : IClassFixture<RandomForestSpecs.SitsCros
 
     // ----- class weights -----
 
-    /// <summary>Two overlapping 2-D Gaussian classes: "common" around (0, 0), "rare" around (1.2, 1.2).</summary>
-    static TimeSeriesDataset Gaussians(int common, int rare, int seed)
-    {
-        var random = new Random(seed);
-        double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-        var samples = new List<TimeSeriesSample>();
-        for (int i = 0; i < common + rare; i++)
-        {
-            int label = i < common ? 0 : 1;
-            double mean = label == 0 ? 0 : 1.2;
-            samples.Add(new TimeSeriesSample($"s{i}", new[] { (float)(mean + Normal()), (float)(mean + Normal()) }, 1, label));
-        }
-        return new TimeSeriesDataset(samples, new ClassLabels(new[] { "common", "rare" }));
-    }
-
     [Fact]
     public void Balanced_class_weights_find_more_of_a_rare_class()
     {
-        var train = Gaussians(900, 100, seed: 1);
-        var test = Gaussians(500, 500, seed: 2);
+        var train = SitsSamples.Gaussians(900, 100, seed: 1);
+        var test = SitsSamples.Gaussians(500, 500, seed: 2);
 
         double RareRecall(string weighting)
         {
@@ -265,7 +241,7 @@ public sealed class RandomForestSpecs : IClassFixture<RandomForestSpecs.SitsCros
         var e = Assert.Throws<InvalidDataException>(() => Forest.Fit(vowels, Plugins.Arguments(Forest), Context(_temp.Path)));
 
         Assert.StartsWith("test (random-forest): the training series have unequal lengths (7..26: ", e.Message);
-        Assert.Contains("a random forest takes every value of a series as a feature, so all series need the same length. " +
+        Assert.Contains("a tree model takes every value of a series as a feature, so all series need the same length. " +
                         "Add a preprocessing step such as {plugin: fixed-length}", e.Message);
     }
 
@@ -278,7 +254,7 @@ public sealed class RandomForestSpecs : IClassFixture<RandomForestSpecs.SitsCros
 
         var e = Assert.Throws<InvalidDataException>(() => model.PredictProbabilities(cropped, Context(_temp.Path)));
 
-        Assert.StartsWith("random-forest: series 'test-0' has 1 channel(s) × 100 values; the forest was trained on 1 × 150", e.Message);
+        Assert.StartsWith("random-forest: series 'test-0' has 1 channel(s) × 100 values; the model was trained on 1 × 150", e.Message);
     }
 
     [Fact]
@@ -293,7 +269,7 @@ public sealed class RandomForestSpecs : IClassFixture<RandomForestSpecs.SitsCros
         var e = Assert.Throws<InvalidDataException>(() =>
             Forest.Fit(gunPoint.Train.WithSamples(samples), Plugins.Arguments(Forest), Context(_temp.Path)));
 
-        Assert.Equal("test (random-forest): series 'train-3' has a missing or infinite value (NaN) at ch0/t17; the forest needs complete data", e.Message);
+        Assert.Equal("test (random-forest): series 'train-3' has a missing or infinite value (NaN) at ch0/t17; tree models need complete data", e.Message);
     }
 
     [Theory]

@@ -49,7 +49,7 @@ public sealed class RasterCubeSpecs
         }
     }
 
-    static string MapPipeline(TempFolder temp, string cube, int block = 16, string name = "sinop-map") => temp.Write($"{name}.yaml", $"""
+    static string MapPipeline(TempFolder temp, string cube, int block = 16, string name = "sinop-map", string model = "1nn") => temp.Write($"{name}.yaml", $"""
         name: {name}
         seed: 42
         loader:
@@ -60,7 +60,7 @@ public sealed class RasterCubeSpecs
             scale: 0.0001
             points: {SinopPoints}
         preprocess: [znorm]
-        model: 1nn
+        model: {model}
         report:
           - plugin: cube-classify
             with:
@@ -114,6 +114,22 @@ public sealed class RasterCubeSpecs
         Assert.Contains("<Category>Soy_Corn</Category>", File.ReadAllText(Path.Combine(run.RunDirectory, "map", "classes.tif.aux.xml")));
         Assert.True(new FileInfo(Path.Combine(run.RunDirectory, "map", "quicklook.png")).Length > 1000);
         Assert.Empty(Directory.GetFiles(Path.Combine(run.RunDirectory, "map"), "*.partial*"));
+    }
+
+    [Fact]
+    public void An_ensemble_classifies_a_cube_like_a_single_model()
+    {
+        using var temp = new TempFolder();
+        var run = PipelineFiles.Run(MapPipeline(temp, SinopCube, name: "sinop-ensemble",
+            model: "{ensemble: [1nn, {plugin: random-forest, with: {trees: 10, min_samples_leaf: 1}, preprocess: [differences]}]}"));
+
+        var io = new RasterLayer();
+        using var source = io.Open(Directory.GetFiles(SinopCube)[0]);
+        using var probabilities = io.Open(Path.Combine(run.RunDirectory, "map", "probabilities.tif"));
+        Assert.True(source.Grid.Matches(probabilities.Grid, out string difference), difference);
+        Assert.Equal(3, probabilities.BandCount);
+        Assert.True(File.Exists(Path.Combine(run.RunDirectory, "map", "classes.tif")));
+        Assert.True(File.Exists(Path.Combine(run.RunDirectory, "model", "members", "2-random-forest", "forest.bin")));
     }
 
     [Fact]

@@ -1,0 +1,167 @@
+using System.Text.Json;
+using LstmFcn.Pipeline.Engine.Pipelines;
+using LstmFcn.Pipeline.Engine.Plugins;
+
+namespace LstmFcn.Pipeline.Engine.Running;
+
+/// <summary>One fitted model of an ensemble: its own preprocessing, the model, its weight and its folder name.</summary>
+public sealed record EnsembleMember(string Folder, string Plugin, IReadOnlyDictionary<string, object?> Arguments,
+    IReadOnlyList<FittedStep> Steps, ITrainedModel Model, double Weight);
+
+/// <summary>
+/// Several models trained on the same data whose class probabilities are averaged with fixed weights (a soft vote,
+/// as scikit-learn's VotingClassifier or sits_combine_predictions). Each member first applies its own preprocessing
+/// to what the pipeline's preprocessing produced; nothing is chosen or weighted by looking at test data.
+/// </summary>
+public sealed class EnsembleModel : ITrainedModel
+{
+    /// <summary>The name saved ensembles carry in their manifest's model field; their members are sub-folders.</summary>
+    public const string ManifestName = "ensemble";
+    public const string MembersFolder = "members";
+
+    EnsembleModel(IReadOnlyList<EnsembleMember> members)
+    {
+        Members = members;
+        Classes = members[0].Model.Classes;
+        foreach (var m in members)
+            if (!m.Model.Classes.Names.SequenceEqual(Classes.Names))
+                throw new InvalidDataException(
+                    $"ensemble member {m.Folder} predicts the classes [{string.Join(", ", m.Model.Classes.Names)}], the first member " +
+                    $"[{string.Join(", ", Classes.Names)}]; every member must learn the same classes");
+    }
+
+    public IReadOnlyList<EnsembleMember> Members { get; }
+
+    /// <summary>The folder name of member <paramref name="index"/> (0-based) in run and model folders: "2-random-forest".</summary>
+    public static string FolderOf(int index, string plugin) => $"{index + 1}-{plugin}";
+    public ClassLabels Classes { get; }
+    /// <summary>Members keep their own histories (members/&lt;member&gt;/history.csv).</summary>
+    public TrainingHistory History => TrainingHistory.Empty;
+
+    /// <summary>Fits every member on <paramref name="train"/>; each writes its artifacts into members/&lt;n&gt;-&lt;plugin&gt;/.</summary>
+    public static EnsembleModel Fit(ResolvedEnsemble ensemble, TimeSeriesDataset train, RunContext context, IRunLog log)
+    {
+        var members = new List<EnsembleMember>();
+        try
+        {
+            for (int i = 0; i < ensemble.Members.Count; i++)
+            {
+                var spec = ensemble.Members[i];
+                var folder = FolderOf(i, spec.Model.Plugin.Name);
+                var dir = RunDirectory.Open(Path.Combine(context.RunDirectory, MembersFolder, folder));
+                Directory.CreateDirectory(dir.Path);
+                var memberContext = new RunContext(context.Seed, context.Device, dir.Path, context.Log, context.Progress, dir, context.Cancellation)
+                {
+                    Threads = context.Threads
+                };
+                var data = train;
+                var steps = new List<FittedStep>();
+                foreach (var step in spec.Preprocess)
+                {
+                    var transform = step.Plugin.Fit(data, step.Arguments, memberContext);
+                    data = transform.TransformTraining(data, memberContext);
+                    steps.Add(new FittedStep(step.Plugin, step.Arguments, transform));
+                    context.Cancellation.ThrowIfCancellationRequested();
+                }
+                log.Info($"Ensemble model {i + 1}/{ensemble.Members.Count} ({spec.Model.Plugin.Name}, weight {ensemble.Weights[i]:G4}): " +
+                         $"fitting on {data.Count} series" + (steps.Count > 0 ? $" after {string.Join(", ", steps.Select(s => s.Plugin.Name))}" : ""));
+                var model = spec.Model.Plugin.Fit(data, spec.Model.Arguments, memberContext);
+                if (model.History.Epochs.Count > 0) HistoryWriter.Write(dir, "history.csv", model.History);
+                members.Add(new EnsembleMember(folder, spec.Model.Plugin.Name, spec.Model.Arguments.Values, steps, model, ensemble.Weights[i]));
+            }
+            return new EnsembleModel(members);
+        }
+        catch
+        {
+            foreach (var m in members) m.Model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The weighted mean of the members' probabilities, one row per series of <paramref name="data"/>.</summary>
+    public ProbabilityMatrix PredictProbabilities(TimeSeriesDataset data, RunContext context) => Combine(PredictEach(data, context));
+
+    /// <summary>Each member's probabilities (after its own preprocessing), one row per series of <paramref name="data"/>.</summary>
+    public IReadOnlyList<ProbabilityMatrix> PredictEach(TimeSeriesDataset data, RunContext context)
+    {
+        var each = new ProbabilityMatrix[Members.Count];
+        for (int m = 0; m < each.Length; m++)
+        {
+            var member = Members[m];
+            var prepared = data;
+            foreach (var step in member.Steps) prepared = step.Transform.Transform(prepared);
+            each[m] = WindowVote.PerSeries(prepared, member.Model.PredictProbabilities(prepared, context), data.Count,
+                $"ensemble model {member.Folder}: ");
+        }
+        return each;
+    }
+
+    /// <summary>The weighted mean of the members' probabilities (<see cref="PredictEach"/>).</summary>
+    public ProbabilityMatrix Combine(IReadOnlyList<ProbabilityMatrix> each)
+    {
+        int rows = each[0].Rows;
+        var sum = new double[rows * Classes.Count];
+        double totalWeight = 0;
+        for (int m = 0; m < each.Count; m++)
+        {
+            double weight = Members[m].Weight;
+            var values = each[m].Values;
+            for (int j = 0; j < sum.Length; j++) sum[j] += weight * values[j];
+            totalWeight += weight;
+        }
+        var mean = new float[sum.Length];
+        for (int j = 0; j < sum.Length; j++) mean[j] = (float)(sum[j] / totalWeight);
+        return new ProbabilityMatrix(mean, rows, Classes);
+    }
+
+    /// <summary>Each member as a saved model of its own in members/&lt;n&gt;-&lt;plugin&gt;/ (see <see cref="SavedPipeline"/>).</summary>
+    public void Save(string directory)
+    {
+        foreach (var m in Members)
+        {
+            var folder = Path.Combine(directory, MembersFolder, m.Folder);
+            Directory.CreateDirectory(folder);
+            SavedPipeline.Write(folder, m.Plugin, m.Arguments, m.Steps, m.Model);
+        }
+    }
+
+    /// <summary>Relative folders of the members, in order, for the ensemble's manifest.</summary>
+    public List<string> MemberFolders() => Members.Select(m => $"{MembersFolder}/{m.Folder}").ToList();
+
+    public Dictionary<string, object?> ManifestArguments() => new() { ["weights"] = Members.Select(m => m.Weight).ToList() };
+
+    public static EnsembleModel Load(string directory, SavedModelManifest manifest, IReadOnlyList<string> memberFolders,
+        PluginCatalog catalog, RunContext context)
+    {
+        var manifestPath = Path.Combine(directory, SavedModelManifest.FileName);
+        var weights = manifest.ModelArguments.TryGetValue("weights", out var w) && w is JsonElement { ValueKind: JsonValueKind.Array } array
+            ? array.EnumerateArray().Select(x => x.GetDouble()).ToList()
+            : throw new InvalidDataException($"{manifestPath}: an ensemble needs its 'weights' in ModelArguments");
+        if (weights.Count != memberFolders.Count)
+            throw new InvalidDataException($"{manifestPath}: {weights.Count} weights for {memberFolders.Count} ensemble members");
+        var members = new List<EnsembleMember>();
+        try
+        {
+            for (int i = 0; i < memberFolders.Count; i++)
+            {
+                var folder = Path.GetFullPath(Path.Combine(directory, memberFolders[i]));
+                if (!folder.StartsWith(Path.GetFullPath(directory), StringComparison.Ordinal) || !Directory.Exists(folder))
+                    throw new InvalidDataException($"{manifestPath}: ensemble member folder '{memberFolders[i]}' is missing");
+                var (steps, model) = SavedPipeline.Read(folder, catalog, context);
+                var memberManifest = SavedModelManifest.Read(folder);
+                members.Add(new EnsembleMember(Path.GetFileName(folder), memberManifest.ModelPlugin, memberManifest.ModelArguments, steps, model, weights[i]));
+            }
+            return new EnsembleModel(members);
+        }
+        catch
+        {
+            foreach (var m in members) m.Model.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var m in Members) m.Model.Dispose();
+    }
+}

@@ -1,0 +1,74 @@
+using LstmFcn.Pipeline;
+
+namespace LstmFcn.Plugins.Forest.Boosting;
+
+/// <summary>
+/// A trained <c>gradient-boosting</c> model: the boosted trees, the feature layout they were trained on and the split
+/// gain per feature. Saves as <c>boosting.json</c> (metadata, readable) + <c>boosting.bin</c> (trees).
+/// </summary>
+public sealed class GradientBoostingModel : ITrainedModel
+{
+    public const string MetadataFile = "boosting.json";
+    public const string TreesFile = "boosting.bin";
+    const string Format = "lstmfcn-gradient-boosting";
+
+    public GradientBoostingModel(BoostedEnsemble ensemble, ClassLabels classes, FeatureLayout layout, BoostingSettings settings,
+        double[] importances, TrainingHistory history)
+    {
+        Ensemble = ensemble;
+        Classes = classes;
+        Layout = layout;
+        Settings = settings;
+        Importances = importances;
+        History = history;
+    }
+
+    public BoostedEnsemble Ensemble { get; }
+    public ClassLabels Classes { get; }
+    public FeatureLayout Layout { get; }
+    public BoostingSettings Settings { get; }
+    /// <summary>Each feature's share of the total split gain (they sum to 1), in feature order.</summary>
+    public double[] Importances { get; }
+    public TrainingHistory History { get; }
+
+    public ProbabilityMatrix PredictProbabilities(TimeSeriesDataset data, RunContext context)
+    {
+        Layout.Check(data, "gradient-boosting");
+        var rows = new float[data.Count][];
+        for (int i = 0; i < rows.Length; i++) rows[i] = data.Samples[i].Values;
+        var probabilities = Ensemble.PredictProbabilities(rows, RandomForestPlugin.ThreadsOf(context), context.Cancellation);
+        return new ProbabilityMatrix(probabilities, data.Count, Classes);
+    }
+
+    public sealed record SavedImportance(string Feature, double Importance);
+
+    /// <summary>boosting.json: everything but the trees, for people and for <see cref="Load"/>.</summary>
+    public sealed record Metadata(string Format, int Version, List<string> Classes, int Channels, int Length,
+        List<string> ChannelNames, List<string> TimeNames, BoostingSettings Settings, List<SavedImportance> FeatureImportances,
+        string TreesFile, string CreatedUtc) : IModelMetadata;
+
+    public void Save(string directory)
+    {
+        BoostingFile.Write(Path.Combine(directory, TreesFile), Ensemble);
+        var meta = new Metadata(Format, BoostingFile.Version, Classes.Names.ToList(), Layout.Channels, Layout.Length,
+            Layout.ChannelNames.ToList(), Layout.TimeNames.ToList(), Settings,
+            Importances.Select((v, f) => new SavedImportance(Layout.NameOf(f), v)).ToList(), TreesFile, DateTime.UtcNow.ToString("O"));
+        ModelMetadata.Write(Path.Combine(directory, MetadataFile), meta);
+    }
+
+    public static GradientBoostingModel Load(string directory)
+    {
+        var metaPath = Path.Combine(directory, MetadataFile);
+        var meta = ModelMetadata.Read<Metadata>(metaPath, "gradient-boosting model", Format, BoostingFile.Version);
+        var ensemble = BoostingFile.Read(Path.Combine(directory, meta.TreesFile));
+        var layout = new FeatureLayout(meta.Channels, meta.Length, meta.ChannelNames, meta.TimeNames);
+        if (ensemble.Features != layout.Count || ensemble.Classes != meta.Classes.Count)
+            throw new InvalidDataException(
+                $"{directory}: {meta.TreesFile} has {ensemble.Features} features and {ensemble.Classes} classes, {MetadataFile} says " +
+                $"{layout.Count} and {meta.Classes.Count}");
+        return new GradientBoostingModel(ensemble, new ClassLabels(meta.Classes), layout, meta.Settings,
+            meta.FeatureImportances.Select(i => i.Importance).ToArray(), TrainingHistory.Empty);
+    }
+
+    public void Dispose() { }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using LstmFcn.Pipeline.Files;
+
+namespace LstmFcn.Plugins.Forest;
+
+/// <summary>What every tree model's readable metadata file starts with: which format it is, in which version.</summary>
+public interface IModelMetadata
+{
+    string Format { get; }
+    int Version { get; }
+}
+
+/// <summary>
+/// The JSON metadata beside a saved tree model (forest.json, boosting.json): snake_case, indented; read back only when
+/// it is the expected format and version, with the file named in every complaint.
+/// </summary>
+public static class ModelMetadata
+{
+    static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    public static void Write<T>(string path, T metadata) where T : IModelMetadata =>
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, metadata, Json));
+
+    /// <param name="what">The model in words, for messages: "random forest".</param>
+    public static T Read<T>(string path, string what, string format, int version) where T : IModelMetadata
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: not a saved {what} (no {Path.GetFileName(path)})", path);
+        T meta;
+        try
+        {
+            meta = JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path}: empty");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not a {what}'s metadata ({e.Message})");
+        }
+        if (meta.Format != format) throw new InvalidDataException($"{path}: format '{meta.Format}', expected '{format}'");
+        if (meta.Version != version)
+            throw new InvalidDataException($"{path}: saved in {what} format version {meta.Version}; this plugin reads version {version}");
+        return meta;
+    }
+}

@@ -1,0 +1,56 @@
+using LstmFcn.Pipeline;
+
+namespace LstmFcn.Plugins.Preprocessing;
+
+/// <summary>
+/// <c>differences</c>: adds, for every channel, the series of its changes from one step to the next (x[t] − x[t−1],
+/// 0 at the first step), as new channels after the originals (or instead of them with <c>keep: false</c>). Gives a
+/// model that sees values one at a time, such as a tree ensemble, the slopes of a series directly (green-up and
+/// harvest in a vegetation index). Learns nothing.
+/// </summary>
+public sealed class Differences : IPreprocessorPlugin
+{
+    public string Name => "differences";
+    public string Description => "append each channel's first differences (x[t] − x[t−1]) as new channels";
+
+    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    {
+        ParameterSpec.Bool("keep", true, "keep the original channels before the difference channels (false: differences only)"),
+    };
+
+    public IFittedPreprocessor Fit(TimeSeriesDataset train, PluginArguments args, RunContext context) => new Fitted(args.GetBool("keep"));
+
+    public IFittedPreprocessor Restore(IReadOnlyDictionary<string, string> state, PluginArguments args) => new Fitted(args.GetBool("keep"));
+
+    sealed class Fitted : IFittedPreprocessor
+    {
+        readonly bool _keep;
+        public Fitted(bool keep) => _keep = keep;
+        public IReadOnlyDictionary<string, string> State { get; } = new Dictionary<string, string>();
+
+        public TimeSeriesDataset Transform(TimeSeriesDataset data)
+        {
+            var result = new TimeSeriesSample[data.Count];
+            Parallel.For(0, data.Count, i =>
+            {
+                var s = data.Samples[i];
+                int n = s.Length, channels = s.Channels, first = _keep ? channels : 0;
+                var values = new float[(first + channels) * n];
+                if (_keep) s.Values.AsSpan(0, channels * n).CopyTo(values);
+                for (int c = 0; c < channels; c++)
+                {
+                    var source = s.Channel(c);
+                    var target = values.AsSpan((first + c) * n, n);
+                    for (int t = 1; t < n; t++) target[t] = source[t] - source[t - 1];
+                }
+                result[i] = s.WithValues(values, first + channels);
+            });
+            var metadata = new Dictionary<string, string>(data.Metadata);
+            if (data.ChannelNames() is { } names)
+                metadata["channels"] = string.Join(",", (_keep ? names : Array.Empty<string>()).Concat(names.Select(n => n + "_diff")));
+            else
+                metadata.Remove("channels");
+            return new TimeSeriesDataset(result, data.Classes, metadata);
+        }
+    }
+}
