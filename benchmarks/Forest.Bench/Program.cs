@@ -4,14 +4,15 @@ using LstmFcn.Benchmarks.Forest;
 using LstmFcn.Pipeline;
 using LstmFcn.Pipeline.Engine.Running;
 using LstmFcn.Plugins.Forest;
+using LstmFcn.Plugins.Forest.Boosting;
 using LstmFcn.Plugins.Tables;
 
-// Forest benchmark: the random-forest plugin on the sits samples (1 892 series, 4 bands × 23 dates, 9 classes) over
-// 5 stratified folds. Each run fits and predicts every fold with forest seed 42 + run; the folds are written to
-// folds.csv for benchmarks/forest/sklearn_reference.py, which repeats the same with scikit-learn.
+// Tree-model benchmark: the random-forest (or gradient-boosting) plugin on the sits samples (1 892 series, 4 bands × 23
+// dates, 9 classes) over 5 stratified folds. Each run fits and predicts every fold with seed 42 + run; the folds are
+// written to folds.csv for benchmarks/forest/sklearn_reference.py, which repeats the same with scikit-learn.
 //
-//   dotnet run --project benchmarks/Forest.Bench -c Release -- [--runs 5] [--threads 2] [--trees 100]
-//       [--data PATH] [--folds benchmarks/forest/folds.csv]
+//   dotnet run --project benchmarks/Forest.Bench -c Release -- [--model random-forest|gradient-boosting] [--runs 5]
+//       [--threads 2] [--trees 100] [--iterations 100] [--data PATH] [--folds benchmarks/forest/folds.csv]
 
 var options = BenchOptions.Parse(args);
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -32,10 +33,15 @@ Console.WriteLine($"Loaded {data.Count} samples ({data.Channels} bands × {data.
 var folds = StratifiedFolds.Assign(data.Labels(), options.Folds, 42);
 FoldFile.Write(options.FoldPath, data, folds);
 Console.WriteLine($"Wrote the fold of every sample to {options.FoldPath}");
-Console.WriteLine($"random-forest: {options.Trees} trees, max_features sqrt, {options.Threads} thread(s); {options.Runs} run(s)");
+IModelPlugin model = options.Model == "gradient-boosting" ? new GradientBoostingPlugin() : new RandomForestPlugin();
+var modelArgs = options.Model == "gradient-boosting"
+    ? Arguments(model, ("iterations", options.Iterations))
+    : Arguments(model, ("trees", options.Trees));
+Console.WriteLine(options.Model == "gradient-boosting"
+    ? $"gradient-boosting: {options.Iterations} iterations, 31 leaves, {options.Threads} thread(s); {options.Runs} run(s)"
+    : $"random-forest: {options.Trees} trees, max_features sqrt, {options.Threads} thread(s); {options.Runs} run(s)");
 Console.WriteLine();
 
-var forest = new RandomForestPlugin();
 var truth = data.Labels();
 var results = new List<(double Seconds, double Accuracy, double MacroF1)>();
 for (int run = 1; run <= options.Runs; run++)
@@ -53,10 +59,10 @@ for (int run = 1; run <= options.Runs; run++)
             RunDirectory.Open(work.Path)) { Threads = options.Threads };
 
         clock.Restart();
-        using var model = forest.Fit(train, Arguments(forest, ("trees", options.Trees)), foldContext);
+        using var trained = model.Fit(train, modelArgs, foldContext);
         double fit = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        var labels = model.PredictProbabilities(test, foldContext).ArgMax();
+        var labels = trained.PredictProbabilities(test, foldContext).ArgMax();
         double predict = clock.Elapsed.TotalSeconds;
 
         total += fit + predict;
@@ -81,12 +87,12 @@ static PluginArguments Arguments(IPlugin plugin, params (string Name, object Val
 }
 
 /// <summary>Command-line settings of the benchmark.</summary>
-sealed record BenchOptions(int Runs, int Threads, int Trees, int Folds, string Data, string FoldPath)
+sealed record BenchOptions(string Model, int Runs, int Threads, int Trees, int Iterations, int Folds, string Data, string FoldPath)
 {
     public static BenchOptions Parse(string[] args)
     {
         var repo = FindRepository();
-        var o = new BenchOptions(5, 2, 100, 5,
+        var o = new BenchOptions("random-forest", 5, 2, 100, 100, 5,
             Path.GetFullPath(Path.Combine(repo, "..", "shared", "datasets", "sits_mod13q1_sinop", "samples", "samples_mt_4bands_long.csv")),
             Path.Combine(repo, "benchmarks", "forest", "folds.csv"));
         for (int i = 0; i < args.Length; i++)
@@ -94,16 +100,21 @@ sealed record BenchOptions(int Runs, int Threads, int Trees, int Folds, string D
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             o = args[i] switch
             {
+                "--model" => o with { Model = ModelName(Value()) },
                 "--runs" => o with { Runs = int.Parse(Value()) },
+                "--iterations" => o with { Iterations = int.Parse(Value()) },
                 "--threads" => o with { Threads = int.Parse(Value()) },
                 "--trees" => o with { Trees = int.Parse(Value()) },
                 "--data" => o with { Data = Path.GetFullPath(Value()) },
                 "--folds" => o with { FoldPath = Path.GetFullPath(Value()) },
-                _ => throw new ArgumentException($"unknown option {args[i]} (--runs N, --threads N, --trees N, --data PATH, --folds PATH)"),
+                _ => throw new ArgumentException($"unknown option {args[i]} (--model NAME, --runs N, --threads N, --trees N, --iterations N, --data PATH, --folds PATH)"),
             };
         }
         return o;
     }
+
+    static string ModelName(string name) => name is "random-forest" or "gradient-boosting" ? name
+        : throw new ArgumentException($"--model is random-forest or gradient-boosting, found '{name}'");
 
     static string FindRepository()
     {

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""scikit-learn reference for the random-forest benchmark (benchmarks/Forest.Bench).
+"""scikit-learn reference for the tree-model benchmark (benchmarks/Forest.Bench).
 
 Reads the sits samples (long CSV: one row per sample and date) and the fold of every sample written by the C#
 benchmark (folds.csv), then for each run fits RandomForestClassifier(n_estimators=100, n_jobs=2, random_state=42+run)
 on four folds and predicts the fifth, exactly the folds and seeds the C# benchmark uses, and prints the same figures:
 fit+predict seconds over the 5 folds, pooled accuracy and macro-F1, and their medians over the runs.
 
-    /usr/bin/python3 benchmarks/forest/sklearn_reference.py [--runs 5] [--jobs 2] [--trees 100] [--data PATH] [--folds PATH]
+    /usr/bin/python3 benchmarks/forest/sklearn_reference.py [--model rf|hgb] [--runs 5] [--jobs 2] [--trees 100]
+        [--iterations 100] [--data PATH] [--folds PATH]
 """
 import argparse
 import csv
@@ -15,7 +16,7 @@ import statistics
 import time
 
 import numpy as np
-from sklearn.ensemble import RandomForestClassifier
+from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
 from sklearn.metrics import accuracy_score, f1_score
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -47,6 +48,9 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--trees", type=int, default=100)
+    parser.add_argument("--model", choices=("rf", "hgb"), default="rf",
+                        help="rf: RandomForestClassifier; hgb: HistGradientBoostingClassifier (threads: OMP_NUM_THREADS)")
+    parser.add_argument("--iterations", type=int, default=100, help="hgb: max_iter")
     parser.add_argument("--data", default=DEFAULT_DATA)
     parser.add_argument("--folds", default=os.path.join(HERE, "folds.csv"))
     args = parser.parse_args()
@@ -58,7 +62,10 @@ def main():
         raise SystemExit(f"{args.folds}: no fold for sample(s) {missing[:5]}; run the C# benchmark first to write it")
     folds = np.array([fold_of[i] for i in ids])
     print(f"Loaded {X.shape[0]} samples x {X.shape[1]} features, {len(set(y))} classes; folds from {args.folds}")
-    print(f"RandomForestClassifier(n_estimators={args.trees}, n_jobs={args.jobs}); {args.runs} run(s)\n")
+    if args.model == "hgb":
+        print(f"HistGradientBoostingClassifier(max_iter={args.iterations}); {args.runs} run(s)\n")
+    else:
+        print(f"RandomForestClassifier(n_estimators={args.trees}, n_jobs={args.jobs}); {args.runs} run(s)\n")
 
     results = []
     for run in range(1, args.runs + 1):
@@ -68,7 +75,10 @@ def main():
         for f in sorted(set(folds)):
             train, test = folds != f, folds == f
             start = time.perf_counter()
-            model = RandomForestClassifier(n_estimators=args.trees, n_jobs=args.jobs, random_state=42 + run).fit(X[train], y[train])
+            if args.model == "hgb":
+                model = HistGradientBoostingClassifier(max_iter=args.iterations, random_state=42 + run).fit(X[train], y[train])
+            else:
+                model = RandomForestClassifier(n_estimators=args.trees, n_jobs=args.jobs, random_state=42 + run).fit(X[train], y[train])
             fit = time.perf_counter() - start
             start = time.perf_counter()
             labels = model.predict(X[test])

@@ -8,18 +8,15 @@ namespace LstmFcn.Plugins.Forest.Boosting;
 /// </summary>
 public sealed class HistogramTreeGrower
 {
-    /// <summary>A sum of gradients, hessians and samples per bin of every feature (features one after another).</summary>
+    /// <summary>
+    /// Per bin of every feature (features one after another) the sums of gradients, hessians and samples, interleaved
+    /// (<c>Sums[3·bin]</c>, <c>+1</c>, <c>+2</c>) so one update touches one cache line and subtraction is one vector loop.
+    /// </summary>
     sealed class Histogram
     {
-        public Histogram(int bins)
-        {
-            G = new double[bins];
-            H = new double[bins];
-            C = new int[bins];
-        }
+        public Histogram(int bins) => Sums = new double[3 * bins];
 
-        public readonly double[] G, H;
-        public readonly int[] C;
+        public readonly double[] Sums;
     }
 
     struct Split
@@ -45,6 +42,7 @@ public sealed class HistogramTreeGrower
     readonly BoostingSettings _settings;
     readonly Stack<Histogram> _free = new();
     readonly int[] _scratch;
+    readonly float[] _orderedGradients, _orderedHessians;
 
     public HistogramTreeGrower(byte[] bins, FeatureBins thresholds, int samples, BoostingSettings settings)
     {
@@ -58,6 +56,8 @@ public sealed class HistogramTreeGrower
         _totalBins = _offset[_features];
         Indices = new int[samples];
         _scratch = new int[samples];
+        _orderedGradients = new float[samples];
+        _orderedHessians = new float[samples];
     }
 
     /// <summary>After <see cref="Grow"/>: the training samples, grouped by the leaf they fell into.</summary>
@@ -155,6 +155,7 @@ public sealed class HistogramTreeGrower
         int minLeaf = _settings.MinSamplesLeaf;
         double parentScore = leaf.G * leaf.G / (leaf.H + lambda);
         bool found = false;
+        var sums = hist.Sums;
         for (int f = 0; f < _features; f++)
         {
             int start = _offset[f], bins = _offset[f + 1] - start;
@@ -162,9 +163,10 @@ public sealed class HistogramTreeGrower
             int cl = 0;
             for (int b = 0; b < bins - 1; b++)
             {
-                gl += hist.G[start + b];
-                hl += hist.H[start + b];
-                cl += hist.C[start + b];
+                int at = 3 * (start + b);
+                gl += sums[at];
+                hl += sums[at + 1];
+                cl += (int)sums[at + 2];
                 if (cl < minLeaf) continue;
                 if (leaf.Count - cl < minLeaf) break;
                 double hr = leaf.H - hl;
@@ -183,34 +185,40 @@ public sealed class HistogramTreeGrower
 
     void Fill(Histogram hist, Leaf leaf, float[] gradients, float[] hessians)
     {
-        Array.Clear(hist.G);
-        Array.Clear(hist.H);
-        Array.Clear(hist.C);
+        var sums = hist.Sums;
+        Array.Clear(sums);
         var samples = Indices.AsSpan(leaf.Start, leaf.Count);
+        // The leaf's gradients in sample order once, so the loop over features reads only the bins at random.
+        var orderedG = _orderedGradients.AsSpan(0, samples.Length);
+        var orderedH = _orderedHessians.AsSpan(0, samples.Length);
+        for (int j = 0; j < samples.Length; j++)
+        {
+            orderedG[j] = gradients[samples[j]];
+            orderedH[j] = hessians[samples[j]];
+        }
         for (int f = 0; f < _features; f++)
         {
             var column = _bins.AsSpan(f * _samples, _samples);
-            var g = hist.G.AsSpan(_offset[f]);
-            var h = hist.H.AsSpan(_offset[f]);
-            var c = hist.C.AsSpan(_offset[f]);
-            foreach (int i in samples)
+            var feature = sums.AsSpan(3 * _offset[f]);
+            for (int j = 0; j < samples.Length; j++)
             {
-                int b = column[i];
-                g[b] += gradients[i];
-                h[b] += hessians[i];
-                c[b]++;
+                int at = 3 * column[samples[j]];
+                feature[at] += orderedG[j];
+                feature[at + 1] += orderedH[j];
+                feature[at + 2] += 1;
             }
         }
     }
 
     static void Subtract(Histogram from, Histogram part)
     {
-        for (int j = 0; j < from.G.Length; j++)
-        {
-            from.G[j] -= part.G[j];
-            from.H[j] -= part.H[j];
-            from.C[j] -= part.C[j];
-        }
+        var a = from.Sums.AsSpan();
+        ReadOnlySpan<double> b = part.Sums;
+        int i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+            for (int width = System.Numerics.Vector<double>.Count; i <= a.Length - width; i += width)
+                (new System.Numerics.Vector<double>(a[i..]) - new System.Numerics.Vector<double>(b[i..])).CopyTo(a[i..]);
+        for (; i < a.Length; i++) a[i] -= b[i];
     }
 
     /// <summary>Stable partition of the leaf's samples: those in bins up to the split's first. Returns their number.</summary>
