@@ -6,6 +6,7 @@
 # mean over seeds and their spread. Writes benchmarks/ecg/effects.md and effects.json.
 # Usage: benchmarks/ecg/run.sh            (needs the app built: dotnet build LstmFcn.Pipeline.sln -c Release)
 #        SEEDS="42" benchmarks/ecg/run.sh (one seed, ~2 min)
+#        MODEL=gradient-boosting benchmarks/ecg/run.sh   (the same study for gradient-boosting: effects-gb.md/json)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 app="$repo/artifacts/app/lstmfcn"
@@ -13,6 +14,16 @@ data="$(cd "$repo/../shared/datasets/cinc2017_af/validation" && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 seeds=(${SEEDS:-42 7 2026})
+model=${MODEL:-random-forest}
+case $model in
+  random-forest) suffix="" ;;
+  gradient-boosting) suffix="-gb" ;;
+  *) echo "MODEL must be random-forest or gradient-boosting, found '$model'" >&2; exit 2 ;;
+esac
+model_step() { # class_weight
+  if [[ $model == random-forest ]]; then echo "{plugin: random-forest, with: {trees: 500, max_features: sqrt, class_weight: $1}}"
+  else echo "{plugin: gradient-boosting, with: {iterations: 100, class_weight: $1}}"; fi
+}
 # Augmentation: noisy (5 % of the lead's deviation), amplitude-scaled (0.8–1.2) copies of the minority classes,
 # two per record, so the training folds come near balance (150 N : 150 AF : 210 O : 90 ~ before the fold split).
 augment='{plugin: augment, with: {classes: [AF, Other, Noisy], copies: 2, noise: 0.05, scale: [0.8, 1.2]}}'
@@ -31,7 +42,7 @@ threads: 1
 loader: {plugin: cinc2017, with: {data: $data}}
 preprocess:
 $steps
-model: {plugin: random-forest, with: {trees: 500, max_features: sqrt, class_weight: $weight}}
+model: $(model_step "$weight")
 evaluate: {kfold: 5, final_fit: false}
 report: [{plugin: metrics, with: {print: false}}]
 output: $work/runs
@@ -56,10 +67,10 @@ run weights-augment balanced yes 0
 for r in 0.5 0.25 0.1; do run "weights-paa$r" balanced no $r; done
 for r in 0.5 0.25 0.1; do run "weights-augment-paa$r" balanced yes $r; done
 
-python3 - "$work/rows.jsonl" "$repo/benchmarks/ecg" <<'PY'
+python3 - "$work/rows.jsonl" "$repo/benchmarks/ecg" "$suffix" <<'PY'
 import json, statistics, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
-json.dump(rows, open(sys.argv[2] + "/effects.json", "w"), indent=1)
+json.dump(rows, open(sys.argv[2] + f"/effects{sys.argv[3]}.json", "w"), indent=1)
 configs = list(dict.fromkeys(r["config"] for r in rows))
 classes = list(rows[0]["f1"])
 def stat(values):
@@ -75,6 +86,6 @@ for c in configs:
     out.append(f"| {c} | {r0['class_weight']} | {r0['augment']} | {paa} | {stat([r['macro_f1'] for r in rs])} | "
                f"{stat([r['accuracy'] for r in rs])} | " + " | ".join(stat([r['f1'][k] for r in rs]) for k in classes)
                + f" | {statistics.mean(r['seconds'] for r in rs):.0f} |")
-open(sys.argv[2] + "/effects.md", "w").write("\n".join(out) + "\n")
+open(sys.argv[2] + f"/effects{sys.argv[3]}.md", "w").write("\n".join(out) + "\n")
 print("\n".join(out))
 PY
