@@ -3,11 +3,17 @@ using LstmFcn.Pipeline.Files;
 
 namespace LstmFcn.Plugins.Forest;
 
-/// <summary>What every tree model's readable metadata file starts with: which format it is, in which version.</summary>
+/// <summary>What every tree model's readable metadata holds: format and version, classes, feature layout, trees file.</summary>
 public interface IModelMetadata
 {
     string Format { get; }
     int Version { get; }
+    List<string> Classes { get; }
+    int Channels { get; }
+    int Length { get; }
+    List<string> ChannelNames { get; }
+    List<string> TimeNames { get; }
+    string TreesFile { get; }
 }
 
 /// <summary>
@@ -42,5 +48,16 @@ public static class ModelMetadata
         if (meta.Version != version)
             throw new InvalidDataException($"{path}: saved in {what} format version {meta.Version}; this plugin reads version {version}");
         return meta;
+    }
+
+    /// <summary>The feature layout the metadata describes, checked against what the trees file holds.</summary>
+    public static FeatureLayout LayoutOf(IModelMetadata meta, string metadataPath, int treeFeatures, int treeClasses)
+    {
+        var layout = new FeatureLayout(meta.Channels, meta.Length, meta.ChannelNames, meta.TimeNames);
+        if (treeFeatures != layout.Count || treeClasses != meta.Classes.Count)
+            throw new InvalidDataException(
+                $"{Path.GetDirectoryName(metadataPath)}: {meta.TreesFile} has {treeFeatures} features and {treeClasses} classes, " +
+                $"{Path.GetFileName(metadataPath)} says {layout.Count} and {meta.Classes.Count}");
+        return layout;
     }
 }

@@ -78,11 +78,7 @@ public sealed class RandomForestModel : ITrainedModel
         var meta = ModelMetadata.Read<Metadata>(metaPath, "random forest", Format, ForestFile.Version);
 
         var forest = ForestFile.Read(Path.Combine(directory, meta.TreesFile));
-        var layout = new FeatureLayout(meta.Channels, meta.Length, meta.ChannelNames, meta.TimeNames);
-        if (forest.Features != layout.Count || forest.Classes != meta.Classes.Count)
-            throw new InvalidDataException(
-                $"{directory}: {meta.TreesFile} has {forest.Features} features and {forest.Classes} classes, {MetadataFile} says " +
-                $"{layout.Count} and {meta.Classes.Count}");
+        var layout = ModelMetadata.LayoutOf(meta, metaPath, forest.Features, forest.Classes);
         var s = meta.Settings;
         var settings = new ForestSettings(s.Trees, MaxFeatures.Parse(s.MaxFeatures, metaPath), s.MaxDepth, s.MinSamplesSplit,
             s.MinSamplesLeaf, ForestSettings.ParseClassWeight(s.ClassWeight), s.Bootstrap);

@@ -61,11 +61,7 @@ public sealed class GradientBoostingModel : ITrainedModel
         var metaPath = Path.Combine(directory, MetadataFile);
         var meta = ModelMetadata.Read<Metadata>(metaPath, "gradient-boosting model", Format, BoostingFile.Version);
         var ensemble = BoostingFile.Read(Path.Combine(directory, meta.TreesFile));
-        var layout = new FeatureLayout(meta.Channels, meta.Length, meta.ChannelNames, meta.TimeNames);
-        if (ensemble.Features != layout.Count || ensemble.Classes != meta.Classes.Count)
-            throw new InvalidDataException(
-                $"{directory}: {meta.TreesFile} has {ensemble.Features} features and {ensemble.Classes} classes, {MetadataFile} says " +
-                $"{layout.Count} and {meta.Classes.Count}");
+        var layout = ModelMetadata.LayoutOf(meta, metaPath, ensemble.Features, ensemble.Classes);
         return new GradientBoostingModel(ensemble, new ClassLabels(meta.Classes), layout, meta.Settings,
             meta.FeatureImportances.Select(i => i.Importance).ToArray(), TrainingHistory.Empty);
     }
