@@ -154,6 +154,8 @@ public sealed class DeepModelSpecs : IClassFixture<DeepModelSpecs.LstmFcnRun>
         var resumed = new PipelineRunner(Plugins.BuiltIn).Run(resumedPipeline,
             new RunOptions(SilentConsole.Instance, NoProgress.Instance), interrupted.RunDirectory);
 
+        // It did continue (a run from scratch would end in the same place too: training is deterministic).
+        Assert.Contains("Resuming round 0 at epoch 21", File.ReadAllText(Path.Combine(resumed.RunDirectory, "run.log")));
         Assert.Equal(HistoryWithoutTimes(straight), HistoryWithoutTimes(resumed));
         Assert.Equal(Probabilities(straight), Probabilities(resumed));
     }
