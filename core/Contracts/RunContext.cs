@@ -28,6 +28,9 @@ public sealed class RunContext
     public CancellationToken Cancellation { get; }
     /// <summary>Worker threads a plugin may use (0 = all cores).</summary>
     public int Threads { get; init; }
+
+    /// <summary><see cref="Threads"/> resolved: the number of worker threads to use (all cores when 0).</summary>
+    public int WorkerThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 }
 
 public interface IRunLog

@@ -35,7 +35,7 @@ static class TorchDevice
     public static void Prepare(RunContext context)
     {
         NativeMemory.TuneForTensors();
-        int threads = context.Threads > 0 ? context.Threads : Environment.ProcessorCount;
+        int threads = context.WorkerThreads;
         if (get_num_threads() != threads) set_num_threads(threads);
         manual_seed(context.Seed);
     }

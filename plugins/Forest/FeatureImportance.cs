@@ -9,6 +9,9 @@ namespace LstmFcn.Plugins.Forest;
 /// </summary>
 public static class FeatureImportance
 {
+    /// <summary>Where tree models write their importances in the run (the report plots it).</summary>
+    public const string FileName = "feature-importance.csv";
+
     public static double[] Combine(IReadOnlyList<double[]> perTree, int features)
     {
         var total = new double[features];

@@ -41,7 +41,7 @@ public sealed class RandomForestModel : ITrainedModel
         Layout.Check(data, "random-forest");
         var rows = new float[data.Count][];
         for (int i = 0; i < rows.Length; i++) rows[i] = data.Samples[i].Values;
-        var probabilities = Forest.PredictProbabilities(rows, RandomForestPlugin.ThreadsOf(context), context.Cancellation);
+        var probabilities = Forest.PredictProbabilities(rows, context.WorkerThreads, context.Cancellation);
         return new ProbabilityMatrix(probabilities, data.Count, Classes);
     }
 

@@ -12,8 +12,6 @@ namespace LstmFcn.Plugins.Forest;
 /// </summary>
 public sealed class RandomForestPlugin : IModelPlugin
 {
-    public const string ImportanceFile = "feature-importance.csv";
-
     public string Name => "random-forest";
     public string Description => "Breiman random forest (CART, Gini, bootstrap) on the flattened channel × time values";
 
@@ -46,7 +44,7 @@ public sealed class RandomForestPlugin : IModelPlugin
         var layout = FeatureLayout.Of(train, step);
         var matrix = FeatureMatrix.From(train, layout, step);
         var rows = train.Samples.Select(s => s.Values).ToArray();
-        int threads = ThreadsOf(context);
+        int threads = context.WorkerThreads;
 
         var clock = Stopwatch.StartNew();
         int done = 0;
@@ -73,12 +71,10 @@ public sealed class RandomForestPlugin : IModelPlugin
                              (oob.Unscored > 0 ? $" ({oob.Unscored} were in every tree's sample: use more trees to score them)" : ""));
         var top = fitted.Importances.Select((v, f) => (v, f)).OrderByDescending(x => x.v).Take(5)
             .Select(x => $"{layout.NameOf(x.f)} {x.v.ToString("F3", CultureInfo.InvariantCulture)}");
-        context.Log.Info($"Most important features: {string.Join(", ", top)} (all in {ImportanceFile})");
-        context.Artifacts.WriteText(ImportanceFile, model.ImportanceCsv());
+        context.Log.Info($"Most important features: {string.Join(", ", top)} (all in {FeatureImportance.FileName})");
+        context.Artifacts.WriteText(FeatureImportance.FileName, model.ImportanceCsv());
         return model;
     }
 
     public ITrainedModel Load(string directory, RunContext context) => RandomForestModel.Load(directory);
-
-    internal static int ThreadsOf(RunContext context) => context.Threads > 0 ? context.Threads : Environment.ProcessorCount;
 }

@@ -22,7 +22,7 @@ public sealed class NearestNeighbourClassifier : IModelPlugin
     {
         if (train.Count == 0) throw new InvalidDataException("1nn: the training set is empty");
         if (train.Samples.Any(s => s.Label < 0)) throw new InvalidDataException("1nn: every training series needs a label");
-        var model = new Model(train, args.GetString("distance"), args.GetDouble("window"), context.Threads);
+        var model = new Model(train, args.GetString("distance"), args.GetDouble("window"), context.WorkerThreads);
         context.Log.Info($"1-NN ({model.Describe()}) remembers {train.Count} training series");
         return model;
     }
@@ -31,7 +31,7 @@ public sealed class NearestNeighbourClassifier : IModelPlugin
     {
         var settings = JsonSerializer.Deserialize<Settings>(File.ReadAllText(Path.Combine(directory, "1nn.json")))
                        ?? throw new InvalidDataException($"{directory}: 1nn.json is empty");
-        return new Model(SampleStore.Read(Path.Combine(directory, "train.bin")), settings.Distance, settings.Window, context.Threads);
+        return new Model(SampleStore.Read(Path.Combine(directory, "train.bin")), settings.Distance, settings.Window, context.WorkerThreads);
     }
 
     sealed record Settings(string Distance, double Window);
@@ -71,7 +71,7 @@ public sealed class NearestNeighbourClassifier : IModelPlugin
             var options = new ParallelOptions
             {
                 CancellationToken = context.Cancellation,
-                MaxDegreeOfParallelism = _threads > 0 ? _threads : Environment.ProcessorCount
+                MaxDegreeOfParallelism = _threads
             };
             int maxLength = Math.Max(_train.MaxLength, data.MaxLength);
             Parallel.For(0, data.Count, options, () => new double[2 * (maxLength + 1)], (i, _, buffer) =>

@@ -54,15 +54,7 @@ public sealed class EnsembleModel : ITrainedModel
                 {
                     Threads = context.Threads
                 };
-                var data = train;
-                var steps = new List<FittedStep>();
-                foreach (var step in spec.Preprocess)
-                {
-                    var transform = step.Plugin.Fit(data, step.Arguments, memberContext);
-                    data = transform.TransformTraining(data, memberContext);
-                    steps.Add(new FittedStep(step.Plugin, step.Arguments, transform));
-                    context.Cancellation.ThrowIfCancellationRequested();
-                }
+                var (steps, data) = FittedStep.FitAll(spec.Preprocess, train, memberContext);
                 log.Info($"Ensemble model {i + 1}/{ensemble.Members.Count} ({spec.Model.Plugin.Name}, weight {ensemble.Weights[i]:G4}): " +
                          $"fitting on {data.Count} series" + (steps.Count > 0 ? $" after {string.Join(", ", steps.Select(s => s.Plugin.Name))}" : ""));
                 var model = spec.Model.Plugin.Fit(data, spec.Model.Arguments, memberContext);
@@ -88,8 +80,7 @@ public sealed class EnsembleModel : ITrainedModel
         for (int m = 0; m < each.Length; m++)
         {
             var member = Members[m];
-            var prepared = data;
-            foreach (var step in member.Steps) prepared = step.Transform.Transform(prepared);
+            var prepared = FittedStep.Apply(member.Steps, data);
             each[m] = WindowVote.PerSeries(prepared, member.Model.PredictProbabilities(prepared, context), data.Count,
                 $"ensemble model {member.Folder}: ");
         }
@@ -147,9 +138,9 @@ public sealed class EnsembleModel : ITrainedModel
                 var folder = Path.GetFullPath(Path.Combine(directory, memberFolders[i]));
                 if (!folder.StartsWith(Path.GetFullPath(directory), StringComparison.Ordinal) || !Directory.Exists(folder))
                     throw new InvalidDataException($"{manifestPath}: ensemble member folder '{memberFolders[i]}' is missing");
-                var (steps, model) = SavedPipeline.Read(folder, catalog, context);
-                var memberManifest = SavedModelManifest.Read(folder);
-                members.Add(new EnsembleMember(Path.GetFileName(folder), memberManifest.ModelPlugin, memberManifest.ModelArguments, steps, model, weights[i]));
+                var member = SavedPipeline.Read(folder, catalog, context);
+                members.Add(new EnsembleMember(Path.GetFileName(folder), member.Manifest.ModelPlugin, member.Manifest.ModelArguments,
+                    member.Steps, member.Model, weights[i]));
             }
             return new EnsembleModel(members);
         }

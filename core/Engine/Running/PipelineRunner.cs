@@ -94,15 +94,16 @@ public sealed class PipelineRunner
 
         if (pipeline.ModelFrom is null)
         {
-            (fitted, model) = FitPipeline(pipeline, train, context, log, cancel, clock, timings);
-            train = Prepare(fitted, train);
+            (fitted, model) = FitPipeline(pipeline, train, context, log, clock, timings);
+            train = FittedStep.Apply(fitted, train);
         }
         else
         {
             var from = pipeline.ModelFrom;
-            (fitted, model) = SavedPipeline.Read(from, _catalog, context);
-            train = Prepare(fitted, train);
-            log.Info($"Loaded saved {SavedModelManifest.Read(from).ModelPlugin} model from {from}");
+            var saved = SavedPipeline.Read(from, _catalog, context);
+            (fitted, model) = (saved.Steps, saved.Model);
+            train = FittedStep.Apply(fitted, train);
+            log.Info($"Loaded saved {saved.Manifest.ModelPlugin} model from {from}");
             timings["load_model_s"] = Lap(clock);
         }
 
@@ -116,7 +117,7 @@ public sealed class PipelineRunner
             }
             var predictor = new TrainedPipeline(fitted.Select(f => f.Transform).ToList(), model, savedAt);
 
-            test = Prepare(fitted, test);
+            test = FittedStep.Apply(fitted, test);
             ProbabilityMatrix probabilities;
             if (test.Count == 0)
             {
@@ -185,32 +186,20 @@ public sealed class PipelineRunner
                 Threads = context.Threads
             };
             log.Info($"Fold {f + 1}/{cv.KFold}: fitting on {foldTrain.Count}, predicting {foldHeld.Count}");
-            var (fitted, model) = FitPipeline(pipeline, foldTrain, foldContext, log, cancel, clock, timings, $"fold_{f + 1}_");
+            var (fitted, model) = FitPipeline(pipeline, foldTrain, foldContext, log, clock, timings, $"fold_{f + 1}_");
             using (model)
             {
-                var held = Prepare(fitted, foldHeld);
-                ProbabilityMatrix probabilities;
-                if (model is EnsembleModel ensemble)
-                {
-                    var each = ensemble.PredictEach(held, foldContext);
-                    probabilities = WindowVote.PerSeries(held, ensemble.Combine(each), heldIdx.Count, $"fold {f + 1}: ");
-                    for (int m = 0; m < each.Count; m++)
-                    {
-                        var member = WindowVote.PerSeries(held, each[m], heldIdx.Count, $"fold {f + 1}: ");
-                        for (int r = 0; r < heldIdx.Count; r++) member.Row(r).CopyTo(memberOof![m].AsSpan(heldIdx[r] * k, k));
-                    }
-                }
-                else
-                    probabilities = WindowVote.PerSeries(held, model.PredictProbabilities(held, foldContext), heldIdx.Count, $"fold {f + 1}: ");
+                var held = FittedStep.Apply(fitted, foldHeld);
+                var where = $"fold {f + 1}: ";
+                // An ensemble predicts each member once: their rows are scored alone too, their weighted mean is its own.
+                var each = (model as EnsembleModel)?.PredictEach(held, foldContext);
+                var probabilities = WindowVote.PerSeries(held,
+                    each is null ? model.PredictProbabilities(held, foldContext) : ((EnsembleModel)model).Combine(each), heldIdx.Count, where);
+                for (int m = 0; m < (each?.Count ?? 0); m++)
+                    Scatter(WindowVote.PerSeries(held, each![m], heldIdx.Count, where), heldIdx, memberOof![m]);
                 if (held.Count != foldHeld.Count) log.Info($"Fold {f + 1}/{cv.KFold}: averaged {held.Count} windows into {probabilities.Rows} series");
-                int correct = 0;
-                var predicted = probabilities.ArgMax();
-                for (int r = 0; r < heldIdx.Count; r++)
-                {
-                    probabilities.Row(r).CopyTo(oof.AsSpan(heldIdx[r] * k, k));
-                    if (predicted[r] == foldHeld.Samples[r].Label) correct++;
-                }
-                double accuracy = correct / (double)heldIdx.Count;
+                Scatter(probabilities, heldIdx, oof);
+                double accuracy = Accuracy(probabilities, foldHeld);
                 foldRows.Add(new() { ["fold"] = f + 1, ["train"] = foldTrain.Count, ["held_out"] = heldIdx.Count, ["accuracy"] = Math.Round(accuracy, 6) });
                 log.Info($"Fold {f + 1}/{cv.KFold}: accuracy {accuracy:F4}");
                 if (model.History.Epochs.Count > 0) HistoryWriter.Write(foldDir, "history.csv", model.History);
@@ -252,7 +241,7 @@ public sealed class PipelineRunner
         ITrainedModel? finalModel = null;
         if (cv.FinalFit)
         {
-            (finalSteps, finalModel) = FitPipeline(pipeline, all, context, log, cancel, clock, timings);
+            (finalSteps, finalModel) = FitPipeline(pipeline, all, context, log, clock, timings);
         }
         using (finalModel)
         {
@@ -275,30 +264,17 @@ public sealed class PipelineRunner
         }
     }
 
-    (List<FittedStep> Steps, ITrainedModel Model) FitPipeline(ResolvedPipeline pipeline, TimeSeriesDataset train, RunContext context, RunLog log, CancellationToken cancel, Stopwatch clock,
+    (List<FittedStep> Steps, ITrainedModel Model) FitPipeline(ResolvedPipeline pipeline, TimeSeriesDataset train, RunContext context, RunLog log, Stopwatch clock,
         Dictionary<string, double> timings, string timingPrefix = "")
     {
-        var fitted = new List<FittedStep>();
-        foreach (var step in pipeline.Preprocess)
-        {
-            var transform = step.Plugin.Fit(train, step.Arguments, context);
-            train = transform.TransformTraining(train, context);
-            fitted.Add(new FittedStep(step.Plugin, step.Arguments, transform));
-            log.Info($"Preprocessed with {step.Plugin.Name}: {train.Count} series, length {LengthText(train)}");
-            cancel.ThrowIfCancellationRequested();
-        }
+        (var fitted, train) = FittedStep.FitAll(pipeline.Preprocess, train, context,
+            (step, data) => log.Info($"Preprocessed with {step.Plugin.Name}: {data.Count} series, length {LengthText(data)}"));
         timings[timingPrefix + "preprocess_s"] = Lap(clock);
         ITrainedModel model = pipeline.Ensemble is { } ensemble
             ? EnsembleModel.Fit(ensemble, train, context, log)
             : pipeline.Model!.Plugin.Fit(train, pipeline.Model.Arguments, context);
         timings[timingPrefix + "fit_s"] = Lap(clock);
         return (fitted, model);
-    }
-
-    static TimeSeriesDataset Prepare(List<FittedStep> steps, TimeSeriesDataset data)
-    {
-        foreach (var step in steps) data = step.Transform.Transform(data);
-        return data;
     }
 
     static void Report(ResolvedPipeline pipeline, RunOutcome outcome, RunContext context, CancellationToken cancel)
@@ -362,6 +338,13 @@ public sealed class PipelineRunner
             },
         };
         dir.WriteText("run.json", JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    /// <summary>Row r of <paramref name="rows"/> becomes row at[r] of the row-major <paramref name="target"/>.</summary>
+    static void Scatter(ProbabilityMatrix rows, List<int> at, float[] target)
+    {
+        int k = rows.Classes.Count;
+        for (int r = 0; r < at.Count; r++) rows.Row(r).CopyTo(target.AsSpan(at[r] * k, k));
     }
 
     static double Accuracy(ProbabilityMatrix probabilities, TimeSeriesDataset data)

@@ -1,10 +1,42 @@
+using LstmFcn.Pipeline.Engine.Pipelines;
 using LstmFcn.Pipeline.Engine.Plugins;
 using LstmFcn.Pipeline.Files;
 
 namespace LstmFcn.Pipeline.Engine.Running;
 
 /// <summary>A preprocessing step fitted on some training data, with what is needed to save it.</summary>
-public sealed record FittedStep(IPreprocessorPlugin Plugin, PluginArguments Arguments, IFittedPreprocessor Transform);
+public sealed record FittedStep(IPreprocessorPlugin Plugin, PluginArguments Arguments, IFittedPreprocessor Transform)
+{
+    /// <summary>
+    /// Fits the steps in order, each on the training set as the previous one transformed it for training; returns them
+    /// with the prepared training set. <paramref name="fitted"/> hears of each step and what it made.
+    /// </summary>
+    public static (List<FittedStep> Steps, TimeSeriesDataset Train) FitAll(IEnumerable<ResolvedStep<IPreprocessorPlugin>> steps,
+        TimeSeriesDataset train, RunContext context, Action<FittedStep, TimeSeriesDataset>? fitted = null)
+    {
+        var result = new List<FittedStep>();
+        foreach (var step in steps)
+        {
+            var transform = step.Plugin.Fit(train, step.Arguments, context);
+            train = transform.TransformTraining(train, context);
+            var done = new FittedStep(step.Plugin, step.Arguments, transform);
+            result.Add(done);
+            fitted?.Invoke(done, train);
+            context.Cancellation.ThrowIfCancellationRequested();
+        }
+        return (result, train);
+    }
+
+    /// <summary>The evaluation transform of every step in order (test data, held-out folds, new data).</summary>
+    public static TimeSeriesDataset Apply(IEnumerable<FittedStep> steps, TimeSeriesDataset data)
+    {
+        foreach (var step in steps) data = step.Transform.Transform(data);
+        return data;
+    }
+}
+
+/// <summary>A saved model folder read back: its manifest, the restored preprocessing and the loaded model.</summary>
+public sealed record LoadedPipeline(SavedModelManifest Manifest, List<FittedStep> Steps, ITrainedModel Model);
 
 /// <summary>
 /// A saved model folder: the model's own files plus <see cref="SavedModelManifest"/> naming its plugin, arguments and
@@ -32,7 +64,7 @@ public static class SavedPipeline
     }
 
     /// <summary>Restores the fitted preprocessing and loads the model (an ensemble's members in turn).</summary>
-    public static (List<FittedStep> Steps, ITrainedModel Model) Read(string folder, PluginCatalog catalog, RunContext context)
+    public static LoadedPipeline Read(string folder, PluginCatalog catalog, RunContext context)
     {
         var manifest = SavedModelManifest.Read(folder);
         var steps = new List<FittedStep>();
@@ -45,7 +77,7 @@ public static class SavedPipeline
         var model = manifest.Members is { } members
             ? EnsembleModel.Load(folder, manifest, members, catalog, context)
             : Plugin<IModelPlugin>(catalog, manifest.ModelPlugin, folder).Load(folder, context);
-        return (steps, model);
+        return new LoadedPipeline(manifest, steps, model);
     }
 
     static T Plugin<T>(PluginCatalog catalog, string name, string folder) where T : class, IPlugin =>

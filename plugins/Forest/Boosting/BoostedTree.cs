@@ -51,14 +51,17 @@ public sealed class BoostedEnsemble
         int k = Classes;
         var result = new float[rows.Length * k];
         Parallel.For(0, rows.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancel },
-            () => new double[k],
-            (i, _, scores) =>
+            () => new double[2 * k],
+            (i, _, buffer) =>
             {
+                var scores = buffer.AsSpan(0, k);
+                var probabilities = buffer.AsSpan(k, k);
                 for (int c = 0; c < k; c++) scores[c] = Baseline[c];
                 foreach (var iteration in Trees)
                     for (int c = 0; c < k; c++) scores[c] += iteration[c].Predict(rows[i]);
-                Softmax.Into(scores, result.AsSpan(i * k, k));
-                return scores;
+                Softmax.Into(scores, probabilities);
+                for (int c = 0; c < k; c++) result[i * k + c] = (float)probabilities[c];
+                return buffer;
             },
             _ => { });
         return result;
@@ -67,15 +70,6 @@ public sealed class BoostedEnsemble
 
 static class Softmax
 {
-    public static void Into(ReadOnlySpan<double> scores, Span<float> probabilities)
-    {
-        double max = double.NegativeInfinity;
-        foreach (var s in scores) max = Math.Max(max, s);
-        double sum = 0;
-        for (int c = 0; c < scores.Length; c++) sum += Math.Exp(scores[c] - max);
-        for (int c = 0; c < scores.Length; c++) probabilities[c] = (float)(Math.Exp(scores[c] - max) / sum);
-    }
-
     public static void Into(ReadOnlySpan<double> scores, Span<double> probabilities)
     {
         double max = double.NegativeInfinity;

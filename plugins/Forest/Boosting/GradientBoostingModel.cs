@@ -36,7 +36,7 @@ public sealed class GradientBoostingModel : ITrainedModel
         Layout.Check(data, "gradient-boosting");
         var rows = new float[data.Count][];
         for (int i = 0; i < rows.Length; i++) rows[i] = data.Samples[i].Values;
-        var probabilities = Ensemble.PredictProbabilities(rows, RandomForestPlugin.ThreadsOf(context), context.Cancellation);
+        var probabilities = Ensemble.PredictProbabilities(rows, context.WorkerThreads, context.Cancellation);
         return new ProbabilityMatrix(probabilities, data.Count, Classes);
     }
 

@@ -44,7 +44,7 @@ public sealed class GradientBoostingPlugin : IModelPlugin
             throw new InvalidDataException($"{step}: the training set has {train.Classes.Count} class; boosting needs at least 2");
         var layout = FeatureLayout.Of(train, step);
         var matrix = FeatureMatrix.From(train, layout, step);
-        int threads = RandomForestPlugin.ThreadsOf(context);
+        int threads = context.WorkerThreads;
 
         var clock = Stopwatch.StartNew();
         var history = new TrainingHistory();
@@ -69,8 +69,8 @@ public sealed class GradientBoostingPlugin : IModelPlugin
             $"{clock.Elapsed.TotalSeconds:F2} s on {threads} thread(s)");
         var top = fitted.Importances.Select((v, f) => (v, f)).OrderByDescending(x => x.v).Take(5)
             .Select(x => $"{layout.NameOf(x.f)} {x.v.ToString("F3", CultureInfo.InvariantCulture)}");
-        context.Log.Info($"Most important features (share of split gain): {string.Join(", ", top)} (all in {RandomForestPlugin.ImportanceFile})");
-        context.Artifacts.WriteText(RandomForestPlugin.ImportanceFile, FeatureImportance.Csv(layout, fitted.Importances));
+        context.Log.Info($"Most important features (share of split gain): {string.Join(", ", top)} (all in {FeatureImportance.FileName})");
+        context.Artifacts.WriteText(FeatureImportance.FileName, FeatureImportance.Csv(layout, fitted.Importances));
         return model;
     }
 

@@ -1,7 +1,7 @@
 namespace LstmFcn.Plugins.Forest.Boosting;
 
-/// <summary>What boosting produced: the ensemble, each feature's share of the total split gain, and its history.</summary>
-public sealed record FittedBoosting(BoostedEnsemble Ensemble, double[] Importances, IReadOnlyList<(double Loss, double Accuracy)> Iterations);
+/// <summary>What boosting produced: the ensemble and each feature's share of the total split gain.</summary>
+public sealed record FittedBoosting(BoostedEnsemble Ensemble, double[] Importances);
 
 /// <summary>
 /// Multi-class gradient boosting on the softmax cross-entropy, as scikit-learn's HistGradientBoostingClassifier: scores
@@ -35,35 +35,23 @@ public static class GradientBoostingTrainer
         for (int c = 0; c < k; c++) { gradients[c] = new float[n]; hessians[c] = new float[n]; gains[c] = new double[matrix.Features]; }
         var growers = new Stack<HistogramTreeGrower>();
         var trees = new BoostedTree[settings.Iterations][];
-        var history = new List<(double, double)>(settings.Iterations);
         var probabilities = new double[k];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancel };
 
         for (int it = 0; it < settings.Iterations; it++)
         {
             cancel.ThrowIfCancellationRequested();
-            double loss = 0;
-            int correct = 0;
             for (int i = 0; i < n; i++)
             {
-                var row = scores.AsSpan(i * k, k);
-                Softmax.Into(row, probabilities);
+                Softmax.Into(scores.AsSpan(i * k, k), probabilities);
                 int y = labels[i];
                 float w = weights[i];
-                loss -= w * Math.Log(Math.Max(probabilities[y], 1e-15));
-                if (ArgMax(row) == y) correct++;
                 for (int c = 0; c < k; c++)
                 {
                     double p = probabilities[c];
                     gradients[c][i] = (float)(w * (p - (c == y ? 1 : 0)));
                     hessians[c][i] = (float)(w * p * (1 - p));
                 }
-            }
-            if (it > 0)
-            {
-                // The figures of the scores so far, i.e. after iteration it (the last one's come after the loop).
-                history.Add((loss / totalWeight, correct / (double)n));
-                iterationDone?.Invoke(it, loss / totalWeight, correct / (double)n);
             }
 
             var round = trees[it] = new BoostedTree[k];
@@ -79,17 +67,16 @@ public static class GradientBoostingTrainer
                     return grower;
                 },
                 grower => { lock (growers) growers.Push(grower); });
+            var (loss, accuracy) = Score(scores, labels, weights, k, totalWeight);
+            iterationDone?.Invoke(it + 1, loss, accuracy);
         }
-        var (finalLoss, finalAccuracy) = Score(scores, labels, weights, k, totalWeight);
-        history.Add((finalLoss, finalAccuracy));
-        iterationDone?.Invoke(settings.Iterations, finalLoss, finalAccuracy);
 
         var importances = new double[matrix.Features];
         for (int c = 0; c < k; c++)
             for (int f = 0; f < importances.Length; f++) importances[f] += gains[c][f];
         double sum = importances.Sum();
         if (sum > 0) for (int f = 0; f < importances.Length; f++) importances[f] /= sum;
-        return new FittedBoosting(new BoostedEnsemble(baseline, trees, matrix.Features), importances, history);
+        return new FittedBoosting(new BoostedEnsemble(baseline, trees, matrix.Features), importances);
     }
 
     /// <summary>1 per sample, or n / (classes × class count) with balanced class weights.</summary>

@@ -21,7 +21,7 @@ public sealed class HistogramTreeGrower
 
     struct Split
     {
-        public int Feature, Bin, CountLeft;
+        public int Feature, Bin;
         public double Gain, GLeft, HLeft;
     }
 
@@ -175,7 +175,7 @@ public sealed class HistogramTreeGrower
                 double gain = gl * gl / (hl + lambda) + gr * gr / (hr + lambda) - parentScore;
                 if (gain > best.Gain)
                 {
-                    best = new Split { Feature = f, Bin = b, CountLeft = cl, Gain = gain, GLeft = gl, HLeft = hl };
+                    best = new Split { Feature = f, Bin = b, Gain = gain, GLeft = gl, HLeft = hl };
                     found = true;
                 }
             }

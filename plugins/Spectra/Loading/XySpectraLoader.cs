@@ -41,7 +41,7 @@ public sealed partial class XySpectraLoader : ILoaderPlugin
 
         var spectra = new XyFile[files.Count];
         var errors = new Exception?[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, context.Threads > 0 ? context.Threads : Environment.ProcessorCount) }, i =>
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = context.WorkerThreads }, i =>
         {
             try { spectra[i] = XyFile.Read(files[i]); }
             catch (Exception e) { errors[i] = e; }

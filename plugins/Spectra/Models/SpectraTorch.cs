@@ -9,7 +9,7 @@ static class SpectraTorch
 {
     public static Device Prepare(RunContext context)
     {
-        int threads = context.Threads > 0 ? context.Threads : Environment.ProcessorCount;
+        int threads = context.WorkerThreads;
         if (get_num_threads() != threads) set_num_threads(threads);
         manual_seed(context.Seed);
         bool cuda = context.Device != ComputeDevice.Cpu && TryCuda();

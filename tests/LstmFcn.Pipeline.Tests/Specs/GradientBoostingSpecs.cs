@@ -21,11 +21,7 @@ public sealed class GradientBoostingSpecs : IDisposable
 
     static JsonElement Json(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement;
 
-    static RunContext Context(string folder, int threads = 0) =>
-        new(42, ComputeDevice.Cpu, folder, new RunLog(null, SilentConsole.Instance), NoProgress.Instance, RunDirectory.Open(folder))
-        {
-            Threads = threads
-        };
+    static RunContext Context(string folder, int threads = 0) => Plugins.Context(folder, threads: threads);
 
     static (TimeSeriesDataset Train, TimeSeriesDataset Test) NdviHoldout() => SitsSamples.Holdout("NDVI");
 

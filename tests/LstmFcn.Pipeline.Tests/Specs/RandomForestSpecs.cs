@@ -41,11 +41,7 @@ public sealed class RandomForestSpecs : IClassFixture<RandomForestSpecs.SitsCros
 
     static JsonElement Json(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement;
 
-    static RunContext Context(string folder, int seed = 42, int threads = 0) =>
-        new(seed, ComputeDevice.Cpu, folder, new RunLog(null, SilentConsole.Instance), NoProgress.Instance, RunDirectory.Open(folder))
-        {
-            Threads = threads
-        };
+    static RunContext Context(string folder, int seed = 42, int threads = 0) => Plugins.Context(folder, seed, threads);
 
     static DatasetSplit GunPoint()
     {

@@ -42,6 +42,9 @@ public static class Plugins
     }
 
     /// <summary>A run context for calling plugins directly: quiet log, no progress, artifacts into <paramref name="folder"/>.</summary>
-    public static RunContext Context(string folder, int seed = 42) =>
-        new(seed, ComputeDevice.Cpu, folder, new RunLog(null, SilentConsole.Instance), NoProgress.Instance, RunDirectory.Open(folder));
+    public static RunContext Context(string folder, int seed = 42, int threads = 0) =>
+        new(seed, ComputeDevice.Cpu, folder, new RunLog(null, SilentConsole.Instance), NoProgress.Instance, RunDirectory.Open(folder))
+        {
+            Threads = threads
+        };
 }
