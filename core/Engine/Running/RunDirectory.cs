@@ -13,7 +13,15 @@ public sealed class RunDirectory : IArtifactWriter
 
     public string Path { get; }
 
-    /// <summary>Creates <c>OUTPUT/NAME-yyyyMMdd-HHmmss</c> (with a suffix if that exists already).</summary>
+    /// <summary>Marker created exclusively in a new run folder: whoever creates it owns the folder.</summary>
+    public const string OwnerMarker = ".run-owner";
+
+    /// <summary>
+    /// Creates <c>OUTPUT/NAME-yyyyMMdd-HHmmss</c> (with a suffix if that exists already). Runs of one pipeline started
+    /// in the same second — side by side with different <c>--set</c> values — each get their own folder: creating a
+    /// folder succeeds whether or not it exists, so ownership is decided by creating a marker file inside it, which
+    /// only one process can do.
+    /// </summary>
     public static RunDirectory Create(string outputFolder, string pipelineName, DateTime now)
     {
         Directory.CreateDirectory(outputFolder);
@@ -23,6 +31,15 @@ public sealed class RunDirectory : IArtifactWriter
             var candidate = System.IO.Path.Combine(outputFolder, attempt == 0 ? stem : $"{stem}-{attempt}");
             if (Directory.Exists(candidate)) continue;
             Directory.CreateDirectory(candidate);
+            try
+            {
+                using var marker = new FileStream(System.IO.Path.Combine(candidate, OwnerMarker), FileMode.CreateNew, FileAccess.Write);
+                marker.Write(Encoding.UTF8.GetBytes($"{Environment.ProcessId} {now:O}\n"));
+            }
+            catch (IOException) when (File.Exists(System.IO.Path.Combine(candidate, OwnerMarker)))
+            {
+                continue; // another run took this folder between our check and our marker
+            }
             return new RunDirectory(candidate);
         }
     }
