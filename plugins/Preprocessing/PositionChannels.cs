@@ -1,0 +1,70 @@
+using LstmFcn.Pipeline;
+
+namespace LstmFcn.Plugins.Preprocessing;
+
+/// <summary>
+/// <c>position</c>: adds channels that say where each step lies in the series — a ramp from 0 at the first step to 1
+/// at the last (<c>encoding: ramp</c>), or the sine and cosine of one cycle over the series (<c>sincos</c>, for a
+/// year of dates). Convolutions followed by global average pooling cannot tell when something happens, only that it
+/// does; with a position channel beside the values a filter can respond to "green in the second half of the season"
+/// (the CoordConv idea), which separates crop calendars that share their shapes. Learns nothing.
+/// </summary>
+public sealed class PositionChannels : IPreprocessorPlugin
+{
+    public string Name => "position";
+    public string Description => "append channels encoding each step's position in the series (ramp 0 → 1, or sin/cos of one cycle)";
+
+    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    {
+        ParameterSpec.Choice("encoding", "ramp",
+            "ramp: one channel t/(length−1); sincos: two channels sin and cos of 2πt/length", "ramp", "sincos"),
+    };
+
+    public IFittedPreprocessor Fit(TimeSeriesDataset train, PluginArguments args, RunContext context) => Restore(new Dictionary<string, string>(), args);
+
+    public IFittedPreprocessor Restore(IReadOnlyDictionary<string, string> state, PluginArguments args) =>
+        new Fitted(args.GetString("encoding") == "sincos");
+
+    sealed class Fitted : IFittedPreprocessor
+    {
+        readonly bool _cyclic;
+        public Fitted(bool cyclic) => _cyclic = cyclic;
+        public IReadOnlyDictionary<string, string> State { get; } = new Dictionary<string, string>();
+
+        int Added => _cyclic ? 2 : 1;
+
+        public TimeSeriesDataset Transform(TimeSeriesDataset data)
+        {
+            var result = new TimeSeriesSample[data.Count];
+            Parallel.For(0, data.Count, i =>
+            {
+                var s = data.Samples[i];
+                int n = s.Length, channels = s.Channels;
+                var values = new float[(channels + Added) * n];
+                s.Values.AsSpan(0, channels * n).CopyTo(values);
+                var first = values.AsSpan(channels * n, n);
+                if (_cyclic)
+                {
+                    var second = values.AsSpan((channels + 1) * n, n);
+                    for (int t = 0; t < n; t++)
+                    {
+                        double angle = 2 * Math.PI * t / n;
+                        first[t] = (float)Math.Sin(angle);
+                        second[t] = (float)Math.Cos(angle);
+                    }
+                }
+                else
+                {
+                    for (int t = 0; t < n; t++) first[t] = n > 1 ? t / (float)(n - 1) : 0f;
+                }
+                result[i] = s.WithValues(values, channels + Added);
+            });
+            var metadata = new Dictionary<string, string>(data.Metadata);
+            if (data.ChannelNames() is { } names)
+                metadata["channels"] = string.Join(",", names.Concat(_cyclic ? new[] { "position_sin", "position_cos" } : new[] { "position" }));
+            else
+                metadata.Remove("channels");
+            return new TimeSeriesDataset(result, data.Classes, metadata);
+        }
+    }
+}
