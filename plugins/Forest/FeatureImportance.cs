@@ -1,3 +1,4 @@
+using LstmFcn.Pipeline;
 using LstmFcn.Pipeline.Files;
 
 namespace LstmFcn.Plugins.Forest;
@@ -31,6 +32,23 @@ public static class FeatureImportance
         return total;
     }
 
+    /// <summary>
+    /// Logs the five most important features and writes all of them to <see cref="FileName"/> in the run.
+    /// </summary>
+    /// <param name="measure">What the numbers are, in the log line ("share of split gain"); null: impurity decrease.</param>
+    public static void Record(FeatureLayout layout, double[] importances, RunContext context, string? measure = null)
+    {
+        var top = importances.Select((v, f) => (v, f)).OrderByDescending(x => x.v).Take(5)
+            .Select(x => $"{layout.NameOf(x.f)} {x.v.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)}");
+        var what = measure is null ? "" : $" ({measure})";
+        context.Log.Info($"Most important features{what}: {string.Join(", ", top)} (all in {FileName})");
+        context.Artifacts.WriteText(FileName, Csv(layout, importances));
+    }
+
+    /// <summary>Importances with their features' names, as the saved models' metadata lists them.</summary>
+    public static List<NamedImportance> Named(FeatureLayout layout, double[] importances) =>
+        importances.Select((v, f) => new NamedImportance(layout.NameOf(f), v)).ToList();
+
     /// <summary>Importances as CSV: feature (channel/time), channel, time index, time, importance — in feature order.</summary>
     public static string Csv(FeatureLayout layout, double[] importances)
     {
@@ -42,3 +60,6 @@ public static class FeatureImportance
         return csv.ToString();
     }
 }
+
+/// <summary>One feature's importance under its name (channel/time).</summary>
+public sealed record NamedImportance(string Feature, double Importance);

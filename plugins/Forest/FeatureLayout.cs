@@ -27,6 +27,15 @@ public sealed record FeatureLayout(int Channels, int Length, IReadOnlyList<strin
             train.TimeNames() ?? Enumerable.Range(0, length).Select(t => $"t{t}").ToList());
     }
 
+    /// <summary>The feature rows of data to predict (each series' values), after <see cref="Check"/>.</summary>
+    public float[][] Rows(TimeSeriesDataset data, string step)
+    {
+        Check(data, step);
+        var rows = new float[data.Count][];
+        for (int i = 0; i < rows.Length; i++) rows[i] = data.Samples[i].Values;
+        return rows;
+    }
+
     /// <summary>Data to predict must have the training shape; says which series does not.</summary>
     public void Check(TimeSeriesDataset data, string step)
     {

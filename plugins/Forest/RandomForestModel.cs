@@ -38,25 +38,17 @@ public sealed class RandomForestModel : ITrainedModel
 
     public ProbabilityMatrix PredictProbabilities(TimeSeriesDataset data, RunContext context)
     {
-        Layout.Check(data, "random-forest");
-        var rows = new float[data.Count][];
-        for (int i = 0; i < rows.Length; i++) rows[i] = data.Samples[i].Values;
-        var probabilities = Forest.PredictProbabilities(rows, context.WorkerThreads, context.Cancellation);
+        var probabilities = Forest.PredictProbabilities(Layout.Rows(data, "random-forest"), context.WorkerThreads, context.Cancellation);
         return new ProbabilityMatrix(probabilities, data.Count, Classes);
     }
-
-    /// <summary>The importances as CSV (<see cref="FeatureImportance.Csv"/>).</summary>
-    public string ImportanceCsv() => FeatureImportance.Csv(Layout, Importances);
 
     public sealed record SavedSettings(int Trees, string MaxFeatures, int? MaxDepth, int MinSamplesSplit, int MinSamplesLeaf,
         string ClassWeight, bool Bootstrap);
 
-    public sealed record SavedImportance(string Feature, double Importance);
-
     /// <summary>forest.json: everything but the trees, for people and for <see cref="Load"/>.</summary>
     public sealed record Metadata(string Format, int Version, List<string> Classes, int Channels, int Length,
         List<string> ChannelNames, List<string> TimeNames, SavedSettings Settings, int TriedFeatures, int Seed,
-        double? OobScore, int OobSamples, List<SavedImportance> FeatureImportances, string TreesFile, string CreatedUtc) : IModelMetadata;
+        double? OobScore, int OobSamples, List<NamedImportance> FeatureImportances, string TreesFile, string CreatedUtc) : IModelMetadata;
 
     public void Save(string directory)
     {
@@ -67,7 +59,7 @@ public sealed class RandomForestModel : ITrainedModel
             new SavedSettings(s.Trees, s.MaxFeatures.Text, s.MaxDepth, s.MinSamplesSplit, s.MinSamplesLeaf,
                 ForestSettings.Name(s.ClassWeight), s.Bootstrap),
             TriedFeatures, Seed, OutOfBag is { Accuracy: var a } && !double.IsNaN(a) ? Math.Round(a, 6) : null, OutOfBag?.Scored ?? 0,
-            Importances.Select((v, f) => new SavedImportance(Layout.NameOf(f), v)).ToList(), TreesFile,
+            FeatureImportance.Named(Layout, Importances), TreesFile,
             DateTime.UtcNow.ToString("O"));
         ModelMetadata.Write(Path.Combine(directory, MetadataFile), meta);
     }

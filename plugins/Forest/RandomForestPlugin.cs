@@ -69,10 +69,7 @@ public sealed class RandomForestPlugin : IModelPlugin
         if (fitted.OutOfBag is { } oob)
             context.Log.Info($"Out-of-bag accuracy {oob.Accuracy.ToString("F4", CultureInfo.InvariantCulture)} over {oob.Scored} series" +
                              (oob.Unscored > 0 ? $" ({oob.Unscored} were in every tree's sample: use more trees to score them)" : ""));
-        var top = fitted.Importances.Select((v, f) => (v, f)).OrderByDescending(x => x.v).Take(5)
-            .Select(x => $"{layout.NameOf(x.f)} {x.v.ToString("F3", CultureInfo.InvariantCulture)}");
-        context.Log.Info($"Most important features: {string.Join(", ", top)} (all in {FeatureImportance.FileName})");
-        context.Artifacts.WriteText(FeatureImportance.FileName, model.ImportanceCsv());
+        FeatureImportance.Record(layout, fitted.Importances, context);
         return model;
     }
 

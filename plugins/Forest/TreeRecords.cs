@@ -1,11 +1,49 @@
+using System.Text;
+using LstmFcn.Pipeline.Files;
+
 namespace LstmFcn.Plugins.Forest;
 
 /// <summary>
-/// The part of the forest and boosting files they share: one tree as its node count, its nodes (feature, threshold,
-/// left, right) and its leaf values; counts and node links checked on reading so a damaged file is reported.
+/// The part of the forest and boosting files they share: the envelope (magic string and format version, written whole
+/// or not at all; a missing, foreign, newer or truncated file reported by name) and one tree as its node count, its
+/// nodes (feature, threshold, left, right) and its leaf values; counts and node links checked on reading so a damaged
+/// file is reported.
 /// </summary>
 public static class TreeRecords
 {
+    /// <summary>How one kind of tree file names itself in messages.</summary>
+    /// <param name="Contents">what is missing without the file: "the forest's trees"</param>
+    /// <param name="Model">what a foreign file is not: "random forest"</param>
+    /// <param name="Format">whose format version mismatches: "forest"</param>
+    public sealed record FileKind(string Magic, int Version, string Contents, string Model, string Format);
+
+    public static void WriteFile(string path, FileKind kind, Action<BinaryWriter> contents) =>
+        AtomicFile.Write(path, stream =>
+        {
+            using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            w.Write(kind.Magic);
+            w.Write(kind.Version);
+            contents(w);
+        });
+
+    public static T ReadFile<T>(string path, FileKind kind, Func<BinaryReader, T> contents)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: {kind.Contents} are missing", path);
+        using var r = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+        try
+        {
+            if (r.ReadString() != kind.Magic) throw Damaged(path, $"not a saved {kind.Model}");
+            int version = r.ReadInt32();
+            if (version != kind.Version)
+                throw Damaged(path, $"saved in {kind.Format} format version {version}; this plugin reads version {kind.Version}");
+            return contents(r);
+        }
+        catch (EndOfStreamException)
+        {
+            throw Damaged(path, "the file ends early (truncated)");
+        }
+    }
+
     public static void Write(BinaryWriter w, TreeNode[] nodes, float[] leafValues)
     {
         w.Write(nodes.Length);

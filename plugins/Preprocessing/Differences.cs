@@ -28,29 +28,18 @@ public sealed class Differences : IPreprocessorPlugin
         public Fitted(bool keep) => _keep = keep;
         public IReadOnlyDictionary<string, string> State { get; } = new Dictionary<string, string>();
 
-        public TimeSeriesDataset Transform(TimeSeriesDataset data)
+        public TimeSeriesDataset Transform(TimeSeriesDataset data) =>
+            AddedChannels.Append(data, channels => channels, _keep, Fill, names => names.Select(n => n + "_diff"));
+
+        static void Fill(TimeSeriesSample source, Span<float> added)
         {
-            var result = new TimeSeriesSample[data.Count];
-            Parallel.For(0, data.Count, i =>
+            int n = source.Length;
+            for (int c = 0; c < source.Channels; c++)
             {
-                var s = data.Samples[i];
-                int n = s.Length, channels = s.Channels, first = _keep ? channels : 0;
-                var values = new float[(first + channels) * n];
-                if (_keep) s.Values.AsSpan(0, channels * n).CopyTo(values);
-                for (int c = 0; c < channels; c++)
-                {
-                    var source = s.Channel(c);
-                    var target = values.AsSpan((first + c) * n, n);
-                    for (int t = 1; t < n; t++) target[t] = source[t] - source[t - 1];
-                }
-                result[i] = s.WithValues(values, first + channels);
-            });
-            var metadata = new Dictionary<string, string>(data.Metadata);
-            if (data.ChannelNames() is { } names)
-                metadata["channels"] = string.Join(",", (_keep ? names : Array.Empty<string>()).Concat(names.Select(n => n + "_diff")));
-            else
-                metadata.Remove("channels");
-            return new TimeSeriesDataset(result, data.Classes, metadata);
+                var values = source.Channel(c);
+                var target = added.Slice(c * n, n);
+                for (int t = 1; t < n; t++) target[t] = values[t] - values[t - 1];
+            }
         }
     }
 }

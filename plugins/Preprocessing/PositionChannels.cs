@@ -31,40 +31,25 @@ public sealed class PositionChannels : IPreprocessorPlugin
         public Fitted(bool cyclic) => _cyclic = cyclic;
         public IReadOnlyDictionary<string, string> State { get; } = new Dictionary<string, string>();
 
-        int Added => _cyclic ? 2 : 1;
+        public TimeSeriesDataset Transform(TimeSeriesDataset data) =>
+            AddedChannels.Append(data, _ => _cyclic ? 2 : 1, keep: true, _cyclic ? Cycle : Ramp,
+                _ => _cyclic ? new[] { "position_sin", "position_cos" } : new[] { "position" });
 
-        public TimeSeriesDataset Transform(TimeSeriesDataset data)
+        static void Ramp(TimeSeriesSample source, Span<float> added)
         {
-            var result = new TimeSeriesSample[data.Count];
-            Parallel.For(0, data.Count, i =>
+            int n = source.Length;
+            for (int t = 0; t < n; t++) added[t] = n > 1 ? t / (float)(n - 1) : 0f;
+        }
+
+        static void Cycle(TimeSeriesSample source, Span<float> added)
+        {
+            int n = source.Length;
+            for (int t = 0; t < n; t++)
             {
-                var s = data.Samples[i];
-                int n = s.Length, channels = s.Channels;
-                var values = new float[(channels + Added) * n];
-                s.Values.AsSpan(0, channels * n).CopyTo(values);
-                var first = values.AsSpan(channels * n, n);
-                if (_cyclic)
-                {
-                    var second = values.AsSpan((channels + 1) * n, n);
-                    for (int t = 0; t < n; t++)
-                    {
-                        double angle = 2 * Math.PI * t / n;
-                        first[t] = (float)Math.Sin(angle);
-                        second[t] = (float)Math.Cos(angle);
-                    }
-                }
-                else
-                {
-                    for (int t = 0; t < n; t++) first[t] = n > 1 ? t / (float)(n - 1) : 0f;
-                }
-                result[i] = s.WithValues(values, channels + Added);
-            });
-            var metadata = new Dictionary<string, string>(data.Metadata);
-            if (data.ChannelNames() is { } names)
-                metadata["channels"] = string.Join(",", names.Concat(_cyclic ? new[] { "position_sin", "position_cos" } : new[] { "position" }));
-            else
-                metadata.Remove("channels");
-            return new TimeSeriesDataset(result, data.Classes, metadata);
+                double angle = 2 * Math.PI * t / n;
+                added[t] = (float)Math.Sin(angle);
+                added[n + t] = (float)Math.Cos(angle);
+            }
         }
     }
 }

@@ -1,6 +1,3 @@
-using System.Text;
-using LstmFcn.Pipeline.Files;
-
 namespace LstmFcn.Plugins.Forest.Boosting;
 
 /// <summary>
@@ -10,16 +7,13 @@ namespace LstmFcn.Plugins.Forest.Boosting;
 /// </summary>
 public static class BoostingFile
 {
-    public const string Magic = "LSTMFCN-GRADIENT-BOOSTING";
     public const int Version = 1;
+    static readonly TreeRecords.FileKind Kind =
+        new("LSTMFCN-GRADIENT-BOOSTING", Version, "the boosted trees", "gradient-boosting model", "gradient-boosting");
 
-    public static void Write(string path, BoostedEnsemble ensemble)
-    {
-        AtomicFile.Write(path, stream =>
+    public static void Write(string path, BoostedEnsemble ensemble) =>
+        TreeRecords.WriteFile(path, Kind, w =>
         {
-            using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            w.Write(Magic);
-            w.Write(Version);
             w.Write(ensemble.Features);
             w.Write(ensemble.Classes);
             w.Write(ensemble.Trees.Length);
@@ -27,21 +21,13 @@ public static class BoostingFile
             foreach (var iteration in ensemble.Trees)
                 foreach (var tree in iteration) TreeRecords.Write(w, tree.Nodes, tree.LeafValues);
         });
-    }
 
-    public static BoostedEnsemble Read(string path)
-    {
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: the boosted trees are missing", path);
-        using var r = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
-        try
+    public static BoostedEnsemble Read(string path) =>
+        TreeRecords.ReadFile(path, Kind, r =>
         {
-            if (r.ReadString() != Magic) throw Damaged(path, "not a saved gradient-boosting model");
-            int version = r.ReadInt32();
-            if (version != Version)
-                throw Damaged(path, $"saved in gradient-boosting format version {version}; this plugin reads version {Version}");
             int features = r.ReadInt32(), classes = r.ReadInt32(), iterations = r.ReadInt32();
             if (features < 1 || classes < 2 || iterations < 1 || (long)iterations * classes > r.BaseStream.Length)
-                throw Damaged(path, $"{features} features, {classes} classes, {iterations} iterations");
+                throw TreeRecords.Damaged(path, $"{features} features, {classes} classes, {iterations} iterations");
             var baseline = new float[classes];
             for (int c = 0; c < classes; c++) baseline[c] = r.ReadSingle();
             var trees = new BoostedTree[iterations][];
@@ -55,12 +41,5 @@ public static class BoostingFile
                 }
             }
             return new BoostedEnsemble(baseline, trees, features);
-        }
-        catch (EndOfStreamException)
-        {
-            throw Damaged(path, "the file ends early (truncated)");
-        }
-    }
-
-    static InvalidDataException Damaged(string path, string problem) => TreeRecords.Damaged(path, problem);
+        });
 }

@@ -33,18 +33,13 @@ public sealed class GradientBoostingModel : ITrainedModel
 
     public ProbabilityMatrix PredictProbabilities(TimeSeriesDataset data, RunContext context)
     {
-        Layout.Check(data, "gradient-boosting");
-        var rows = new float[data.Count][];
-        for (int i = 0; i < rows.Length; i++) rows[i] = data.Samples[i].Values;
-        var probabilities = Ensemble.PredictProbabilities(rows, context.WorkerThreads, context.Cancellation);
+        var probabilities = Ensemble.PredictProbabilities(Layout.Rows(data, "gradient-boosting"), context.WorkerThreads, context.Cancellation);
         return new ProbabilityMatrix(probabilities, data.Count, Classes);
     }
 
-    public sealed record SavedImportance(string Feature, double Importance);
-
     /// <summary>boosting.json: everything but the trees, for people and for <see cref="Load"/>.</summary>
     public sealed record Metadata(string Format, int Version, List<string> Classes, int Channels, int Length,
-        List<string> ChannelNames, List<string> TimeNames, BoostingSettings Settings, List<SavedImportance> FeatureImportances,
+        List<string> ChannelNames, List<string> TimeNames, BoostingSettings Settings, List<NamedImportance> FeatureImportances,
         string TreesFile, string CreatedUtc) : IModelMetadata;
 
     public void Save(string directory)
@@ -52,7 +47,7 @@ public sealed class GradientBoostingModel : ITrainedModel
         BoostingFile.Write(Path.Combine(directory, TreesFile), Ensemble);
         var meta = new Metadata(Format, BoostingFile.Version, Classes.Names.ToList(), Layout.Channels, Layout.Length,
             Layout.ChannelNames.ToList(), Layout.TimeNames.ToList(), Settings,
-            Importances.Select((v, f) => new SavedImportance(Layout.NameOf(f), v)).ToList(), TreesFile, DateTime.UtcNow.ToString("O"));
+            FeatureImportance.Named(Layout, Importances), TreesFile, DateTime.UtcNow.ToString("O"));
         ModelMetadata.Write(Path.Combine(directory, MetadataFile), meta);
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using LstmFcn.Pipeline;
 
 namespace LstmFcn.Plugins.Forest.Boosting;
@@ -67,10 +66,7 @@ public sealed class GradientBoostingPlugin : IModelPlugin
             $"Gradient boosting: {settings.Iterations} iterations × {train.Classes.Count} classes on {train.Count} series × {layout.Count} features, " +
             $"mean leaves {trees.Average(t => t.LeafValues.Length):F1}; training loss {last.TrainLoss:G4}, accuracy {last.TrainAccuracy:F4}; " +
             $"{clock.Elapsed.TotalSeconds:F2} s on {threads} thread(s)");
-        var top = fitted.Importances.Select((v, f) => (v, f)).OrderByDescending(x => x.v).Take(5)
-            .Select(x => $"{layout.NameOf(x.f)} {x.v.ToString("F3", CultureInfo.InvariantCulture)}");
-        context.Log.Info($"Most important features (share of split gain): {string.Join(", ", top)} (all in {FeatureImportance.FileName})");
-        context.Artifacts.WriteText(FeatureImportance.FileName, FeatureImportance.Csv(layout, fitted.Importances));
+        FeatureImportance.Record(layout, fitted.Importances, context, "share of split gain");
         return model;
     }
 

@@ -25,9 +25,6 @@ public sealed class GradientBoostingSpecs : IDisposable
 
     static (TimeSeriesDataset Train, TimeSeriesDataset Test) NdviHoldout() => SitsSamples.Holdout("NDVI");
 
-    static double Accuracy(ProbabilityMatrix p, TimeSeriesDataset data) =>
-        p.ArgMax().Where((label, i) => label == data.Samples[i].Label).Count() / (double)data.Count;
-
     [Fact]
     public void Gradient_boosting_is_a_built_in_model_beside_the_forest()
     {
@@ -61,7 +58,7 @@ public sealed class GradientBoostingSpecs : IDisposable
         Assert.Equal(1.3426, epochs[0].TrainLoss, 3);
         Assert.Equal(0.3046, epochs[9].TrainLoss, 2);
         Assert.InRange(epochs[99].TrainLoss, 1e-5, 5e-5);
-        var accuracy = Accuracy(model.PredictProbabilities(test, Context(_temp.Path)), test);
+        var accuracy = SitsSamples.Accuracy(model.PredictProbabilities(test, Context(_temp.Path)), test);
         Assert.True(accuracy >= 0.90, $"held-out accuracy {accuracy}");
     }
 

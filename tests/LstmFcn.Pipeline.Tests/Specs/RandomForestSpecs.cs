@@ -54,9 +54,6 @@ public sealed class RandomForestSpecs : IClassFixture<RandomForestSpecs.SitsCros
     /// <summary>The sits samples, four bands, split 4:1 by position (every fifth sample held out).</summary>
     static (TimeSeriesDataset Train, TimeSeriesDataset Test) SitsHoldout() => SitsSamples.Holdout("NDVI", "EVI", "NIR", "MIR");
 
-    static double Accuracy(ProbabilityMatrix p, TimeSeriesDataset data) =>
-        p.ArgMax().Where((label, i) => label == data.Samples[i].Label).Count() / (double)data.Count;
-
     // ----- accuracy on real data -----
 
     [Fact]
@@ -167,7 +164,7 @@ public sealed class RandomForestSpecs : IClassFixture<RandomForestSpecs.SitsCros
 
         Assert.Equal(model.Classes.Names, loaded.Classes.Names);
         Assert.Equal(before.Values, loaded.PredictProbabilities(test, Context(_temp.Path)).Values);
-        Assert.True(Accuracy(before, test) >= 0.93, $"held-out accuracy {Accuracy(before, test)}");
+        Assert.True(SitsSamples.Accuracy(before, test) >= 0.93, $"held-out accuracy {SitsSamples.Accuracy(before, test)}");
         var meta = Json(Path.Combine(folder, "forest.json"));
         Assert.Equal("lstmfcn-random-forest", meta.GetProperty("format").GetString());
         Assert.Equal(1, meta.GetProperty("version").GetInt32());

@@ -15,6 +15,10 @@ public static class SitsSamples
                 all.WithSamples(all.Samples.Where((_, i) => i % 5 == 0).ToList()));
     }
 
+    /// <summary>Share of <paramref name="data"/> whose most probable class is its label.</summary>
+    public static double Accuracy(ProbabilityMatrix p, TimeSeriesDataset data) =>
+        p.ArgMax().Where((label, i) => label == data.Samples[i].Label).Count() / (double)data.Count;
+
     /// <summary>Two overlapping 2-D Gaussian classes: "common" around (0, 0), "rare" around (1.2, 1.2).</summary>
     public static TimeSeriesDataset Gaussians(int common, int rare, int seed)
     {
