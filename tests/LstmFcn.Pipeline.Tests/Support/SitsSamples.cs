@@ -1,3 +1,5 @@
+using LstmFcn.Pipeline.Scoring;
+
 namespace LstmFcn.Pipeline.Tests.Support;
 
 /// <summary>Real and constructed sample sets for the tree-model specs.</summary>
@@ -15,9 +17,9 @@ public static class SitsSamples
                 all.WithSamples(all.Samples.Where((_, i) => i % 5 == 0).ToList()));
     }
 
-    /// <summary>Share of <paramref name="data"/> whose most probable class is its label.</summary>
+    /// <summary>Share of <paramref name="data"/> whose most probable class is its label, scored as the metrics reporter scores it.</summary>
     public static double Accuracy(ProbabilityMatrix p, TimeSeriesDataset data) =>
-        p.ArgMax().Where((label, i) => label == data.Samples[i].Label).Count() / (double)data.Count;
+        new ClassificationMetrics(data.Labels(), p.ArgMax(), data.Classes.Count).Accuracy;
 
     /// <summary>Two overlapping 2-D Gaussian classes: "common" around (0, 0), "rare" around (1.2, 1.2).</summary>
     public static TimeSeriesDataset Gaussians(int common, int rare, int seed)
