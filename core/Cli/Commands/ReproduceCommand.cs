@@ -9,29 +9,38 @@ using LstmFcn.Pipeline.Files;
 namespace LstmFcn.Pipeline.Cli.Commands;
 
 /// <summary>
-/// <c>lstmfcn reproduce MANIFEST [--epochs E] [--datasets A,B] [--models m,n] [--threads T] [--output PREFIX] [--rerun]</c>:
+/// <c>lstmfcn reproduce MANIFEST [--epochs E] [--seed S] [--datasets A,B] [--models m,n] [--threads T] [--output PREFIX] [--rerun]</c>:
 /// runs every (dataset × model) of a reproduction manifest through the model's pipeline template, each in a fresh
 /// process, and keeps a table of test accuracy beside the published values. Finished entries are kept across
 /// invocations (same epochs), so a long reproduction can be stopped and continued; <c>--rerun</c> trains the selected
 /// entries again and replaces each when its new run finishes. Invocations may run side by side: each writes the
-/// table as it finds it on disk plus its own new entries.
+/// table as it finds it on disk plus its own new entries. <c>--seed S</c> overrides the templates' seed and keeps its
+/// own table (<c>OUTPUT-seedS</c>), so a seed study leaves the main table as it is and no seed can replace another.
 /// </summary>
 static class ReproduceCommand
 {
-    sealed record Entry(string Dataset, string Model, int Epochs, double Accuracy, long? Cells, double WallSeconds, string RunDirectory);
+    /// <summary>One finished run; <c>Seed</c> is null when the templates' own seed was used.</summary>
+    sealed record Entry(string Dataset, string Model, int Epochs, double Accuracy, long? Cells, double WallSeconds, string RunDirectory, int? Seed = null)
+    {
+        public bool Same(Entry other) => Same(other.Dataset, other.Model, other.Epochs, other.Seed);
+        public bool Same(string dataset, string model, int epochs, int? seed) =>
+            Dataset == dataset && Model == model && Epochs == epochs && Seed == seed;
+    }
 
     sealed record Manifest(string DataRoot, string Output, Dictionary<string, string> Models, string ReferenceModel,
         List<(string Dataset, double Paper)> Paper);
 
     public static int Execute(CommandLine cl)
     {
-        if (cl.Positional.Count != 1) throw new UsageException("usage: lstmfcn reproduce MANIFEST.yaml [--epochs E] [--datasets A,B] [--models m,n] [--threads T] [--rerun]");
+        if (cl.Positional.Count != 1) throw new UsageException("usage: lstmfcn reproduce MANIFEST.yaml [--epochs E] [--seed S] [--datasets A,B] [--models m,n] [--threads T] [--rerun]");
         var manifestPath = Path.GetFullPath(cl.Positional[0]);
         var manifest = ReadManifest(manifestPath);
-        int? epochs = cl.Options.TryGetValue("--epochs", out var e) ? int.Parse(e, CultureInfo.InvariantCulture) : null;
+        int? epochs = IntOption(cl, "--epochs", min: 1);
+        int? seed = IntOption(cl, "--seed", min: 0);
         var datasets = Filter(cl, "--datasets", manifest.Paper.Select(p => p.Dataset));
         var models = Filter(cl, "--models", manifest.Models.Keys);
-        var prefix = cl.Options.GetValueOrDefault("--output") ?? Path.Combine(Path.GetDirectoryName(manifestPath)!, manifest.Output);
+        var prefix = cl.Options.GetValueOrDefault("--output")
+                     ?? Path.Combine(Path.GetDirectoryName(manifestPath)!, manifest.Output + (seed is { } s ? $"-seed{s}" : ""));
         int epochsKey = epochs ?? 2000;
 
         bool rerun = cl.Options.ContainsKey("--rerun");
@@ -41,23 +50,31 @@ static class ReproduceCommand
         foreach (var dataset in datasets)
             foreach (var model in models)
             {
-                if (!rerun && earlier.Any(x => x.Dataset == dataset && x.Model == model && x.Epochs == epochsKey))
+                if (!rerun && earlier.Any(x => x.Same(dataset, model, epochsKey, seed)))
                 {
                     Console.WriteLine($"{dataset} / {model}: done earlier, kept (--rerun trains it again)");
                     continue;
                 }
-                var entry = RunOne(manifest, dataset, model, epochs, epochsKey, cl);
+                var entry = RunOne(manifest, dataset, model, epochs, epochsKey, seed, cl);
                 produced.Add(entry);
-                Write(prefix, manifest, produced, epochsKey, manifestPath, cl);
+                Write(prefix, manifest, produced, epochsKey, seed, manifestPath, cl);
                 Console.WriteLine($"{dataset} / {model}: accuracy {entry.Accuracy:F4} (paper {manifest.Paper.First(p => p.Dataset == dataset).Paper:F4}), " +
                                   $"cells {entry.Cells?.ToString() ?? "-"}, {entry.WallSeconds:F0} s");
             }
-        Write(prefix, manifest, produced, epochsKey, manifestPath, cl);
+        Write(prefix, manifest, produced, epochsKey, seed, manifestPath, cl);
         Console.WriteLine($"Wrote {prefix}.md ({started.Elapsed.TotalMinutes:F1} min this invocation)");
         return 0;
     }
 
-    static Entry RunOne(Manifest manifest, string dataset, string model, int? epochs, int epochsKey, CommandLine cl)
+    static int? IntOption(CommandLine cl, string option, int min)
+    {
+        if (!cl.Options.TryGetValue(option, out var text)) return null;
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min)
+            throw new UsageException($"{option}: expected a whole number ≥ {min}, found '{text}'");
+        return value;
+    }
+
+    static Entry RunOne(Manifest manifest, string dataset, string model, int? epochs, int epochsKey, int? seed, CommandLine cl)
     {
         var dir = Path.Combine(manifest.DataRoot, dataset);
         var args = new List<string>
@@ -68,6 +85,7 @@ static class ReproduceCommand
             "--set", $"loader.with.test={Path.Combine(dir, dataset + "_TEST.tsv")}",
         };
         if (epochs is { } ep) { args.Add("--set"); args.Add($"model.with.epochs={ep}"); }
+        if (seed is { } s) { args.Add("--set"); args.Add($"seed={s}"); }
         if (cl.Options.TryGetValue("--threads", out var t)) { args.Add("--set"); args.Add($"threads={t}"); }
         foreach (var f in cl.PluginFolders) { args.Add("--plugins"); args.Add(f); }
 
@@ -83,24 +101,25 @@ static class ReproduceCommand
             using var n = JsonDocument.Parse(File.ReadAllText(network));
             if (n.RootElement.TryGetProperty("HyperParameters", out var hp) && hp.TryGetProperty("cells", out var c)) cells = c.GetInt64();
         }
-        return new Entry(dataset, model, epochsKey, metrics.RootElement.GetProperty("accuracy").GetDouble(), cells, clock.Elapsed.TotalSeconds, runDir);
+        return new Entry(dataset, model, epochsKey, metrics.RootElement.GetProperty("accuracy").GetDouble(), cells, clock.Elapsed.TotalSeconds, runDir, seed);
     }
 
-    static void Write(string prefix, Manifest manifest, List<Entry> produced, int epochs, string manifestPath, CommandLine cl)
+    static void Write(string prefix, Manifest manifest, List<Entry> produced, int epochs, int? seed, string manifestPath, CommandLine cl)
     {
         // Invocations may run side by side (one thread each): start from the table as it is on disk now, with what
         // the others wrote meanwhile, and put in only this invocation's own results.
         var entries = LoadEntries(prefix + ".json");
         foreach (var mine in produced)
         {
-            entries.RemoveAll(x => x.Dataset == mine.Dataset && x.Model == mine.Model && x.Epochs == mine.Epochs);
+            entries.RemoveAll(mine.Same);
             entries.Add(mine);
         }
         var models = manifest.Models.Keys.ToList();
         var md = new StringBuilder();
         md.AppendLine($"# Reproduction: {Path.GetFileNameWithoutExtension(manifestPath)} ({epochs} epochs)").AppendLine();
         md.AppendLine($"Command: `lstmfcn reproduce {Path.GetRelativePath(BenchCommand.RepoRoot(), manifestPath)}" +
-                      $"{(cl.Options.TryGetValue("--epochs", out var e) ? $" --epochs {e}" : "")}` — seed 42 (the templates'), " +
+                      $"{(cl.Options.TryGetValue("--epochs", out var e) ? $" --epochs {e}" : "")}{(seed is { } s ? $" --seed {s}" : "")}` — " +
+                      $"{(seed is { } s2 ? $"seed {s2}" : TemplateSeeds(manifest))}, " +
                       $"{Environment.ProcessorCount} cores. Test accuracy; the paper column is Table I ({manifest.ReferenceModel}). " +
                       "Cells are chosen by a validation split of the training set; the test set selects nothing.").AppendLine();
         md.Append("| dataset | paper |");
@@ -114,7 +133,7 @@ static class ReproduceCommand
             md.Append($"| {dataset} | {paper:F4} |");
             foreach (var m in models)
             {
-                var x = entries.FirstOrDefault(en => en.Dataset == dataset && en.Model == m && en.Epochs == epochs);
+                var x = entries.FirstOrDefault(en => en.Same(dataset, m, epochs, seed));
                 md.Append(x is null ? " – | | |" : $" {x.Accuracy:F4} | {x.Cells?.ToString() ?? ""} | {x.WallSeconds:F0} |");
             }
             md.AppendLine();
@@ -123,7 +142,7 @@ static class ReproduceCommand
         md.Append($" {manifest.Paper.Average(p => p.Paper):F4} |");
         foreach (var m in models)
         {
-            var done = entries.Where(en => en.Model == m && en.Epochs == epochs).ToList();
+            var done = entries.Where(en => en.Model == m && en.Epochs == epochs && en.Seed == seed).ToList();
             var paperOfDone = manifest.Paper.Where(p => done.Any(d => d.Dataset == p.Dataset)).Select(p => p.Paper).ToList();
             md.Append(done.Count == 0 ? " – | | |" :
                 $" {done.Average(d => d.Accuracy):F4} ({done.Count}/{manifest.Paper.Count} sets; paper on those {paperOfDone.Average():F4}) | | {done.Sum(d => d.WallSeconds):F0} |");
@@ -131,6 +150,19 @@ static class ReproduceCommand
         md.AppendLine();
         AtomicFile.WriteText(prefix + ".md", md.ToString());
         AtomicFile.WriteText(prefix + ".json", JsonSerializer.Serialize(entries, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    /// <summary>"seed 42 (the templates')", read from the model templates rather than assumed.</summary>
+    static string TemplateSeeds(Manifest manifest)
+    {
+        var seeds = manifest.Models.Values.Select(template =>
+        {
+            var stream = new YamlStream();
+            using (var reader = new StreamReader(template)) stream.Load(reader);
+            return ((YamlMappingNode)stream.Documents[0].RootNode).Children.TryGetValue(new YamlScalarNode("seed"), out var v) && v is YamlScalarNode s
+                ? s.Value : null;
+        }).Distinct().ToList();
+        return seeds is [{ } one] ? $"seed {one} (the templates')" : "the templates' seeds";
     }
 
     static List<Entry> LoadEntries(string path) =>

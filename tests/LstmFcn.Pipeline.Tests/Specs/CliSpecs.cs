@@ -114,6 +114,36 @@ public sealed class CliSpecs : IDisposable
     }
 
     [Fact]
+    public void Reproduce_with_a_seed_trains_under_that_seed_into_its_own_table_leaving_the_main_table_alone()
+    {
+        var manifest = SmallReproduction();
+        var main = Cli.Run(_temp.Path, "reproduce", manifest, "--datasets", "Coffee", "--threads", "1");
+        Assert.True(main.ExitCode == 0, main.ToString());
+        var mainTable = File.ReadAllText(_temp["table.json"]);
+        Assert.Contains("seed 42 (the templates')", File.ReadAllText(_temp["table.md"]));
+
+        var seeded = Cli.Run(_temp.Path, "reproduce", manifest, "--datasets", "Coffee", "--seed", "7", "--threads", "1");
+
+        Assert.True(seeded.ExitCode == 0, seeded.ToString());
+        Assert.DoesNotContain("done earlier", seeded.Stdout);               // seed 42's entry does not stand for seed 7
+        Assert.Equal(mainTable, File.ReadAllText(_temp["table.json"]));
+        var md = File.ReadAllText(_temp["table-seed7.md"]);
+        Assert.Contains("--seed 7` — seed 7,", md);
+        Assert.Contains("| Coffee | 1.0000 |", md);
+        var run = TableRuns(_temp["table-seed7.json"]).Single().Split(':', 2)[1];
+        Assert.Matches(@"(?m)^seed: 7\s*$", File.ReadAllText(Path.Combine(run, "pipeline.resolved.yaml")));
+    }
+
+    [Fact]
+    public void Reproduce_rejects_a_seed_that_is_not_a_whole_number()
+    {
+        var result = Cli.Run(_temp.Path, "reproduce", SmallReproduction(), "--seed", "seven");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--seed: expected a whole number ≥ 0, found 'seven'", result.Stderr);
+    }
+
+    [Fact]
     public void Plugins_exits_0_listing_the_built_in_plugins()
     {
         var result = Cli.Run(_temp.Path, "plugins");
