@@ -19,9 +19,8 @@ Usage: /usr/bin/python3 benchmarks/reference/leak_study.py [--datasets SonyAIBOR
 import argparse, json, math, os, time
 import numpy as np
 import torch
-import torch.nn.functional as F
 
-from pytorch_lstmfcn import LstmFcn, load
+from pytorch_lstmfcn import LstmFcn, load, train_epoch
 
 
 def test_accuracy(model, xt, yt):
@@ -41,16 +40,7 @@ def train_and_trace(x, y, xt, yt, classes, cells, epochs, batch, seed, every):
     trace = []
     for epoch in range(epochs):
         model.train()
-        order = torch.randperm(len(y))
-        total = 0.0
-        for i in range(0, len(y), batch):
-            idx = order[i:i + batch]
-            opt.zero_grad()
-            loss = (F.cross_entropy(model(x[idx]), y[idx], reduction="none") * weights[y[idx]]).mean()
-            loss.backward()
-            opt.step()
-            total += loss.item() * len(idx)
-        epoch_loss = total / len(y)
+        epoch_loss = train_epoch(model, opt, x, y, weights, batch)
         schedule.step(epoch_loss)
         if epoch_loss < best_loss:              # save_best_only on the training loss: strictly better only
             best_loss, best_state = epoch_loss, {k: v.clone() for k, v in model.state_dict().items()}

@@ -51,6 +51,20 @@ class LstmFcn(nn.Module):
         return self.head(torch.cat([self.drop(h[:, -1]), y.mean(2)], 1))
 
 
+def train_epoch(model, opt, x, y, weights, batch):
+    """One shuffled pass of class-weighted cross-entropy (Keras' batch mean); returns the epoch's mean loss."""
+    order = torch.randperm(len(y))
+    total = 0.0
+    for i in range(0, len(y), batch):
+        idx = order[i:i + batch]
+        opt.zero_grad()
+        loss = (F.cross_entropy(model(x[idx]), y[idx], reduction="none") * weights[y[idx]]).mean()
+        loss.backward()
+        opt.step()
+        total += loss.item() * len(idx)
+    return total / len(y)
+
+
 def run(x, y, classes, epochs, batch):
     torch.manual_seed(42)
     model = LstmFcn(1, x.shape[2], classes)
@@ -60,13 +74,7 @@ def run(x, y, classes, epochs, batch):
     model.train()
     start = time.perf_counter()
     for _ in range(epochs):
-        order = torch.randperm(len(y))
-        for i in range(0, len(y), batch):
-            idx = order[i:i + batch]
-            opt.zero_grad()
-            loss = (F.cross_entropy(model(x[idx]), y[idx], reduction="none") * weights[y[idx]]).mean()
-            loss.backward()
-            opt.step()
+        train_epoch(model, opt, x, y, weights, batch)
     return (time.perf_counter() - start) / epochs
 
 
