@@ -142,7 +142,7 @@ static class ReproduceCommand
         md.Append($" {manifest.Paper.Average(p => p.Paper):F4} |");
         foreach (var m in models)
         {
-            var done = entries.Where(en => en.Model == m && en.Epochs == epochs && en.Seed == seed).ToList();
+            var done = entries.Where(en => en.Same(en.Dataset, m, epochs, seed)).ToList();
             var paperOfDone = manifest.Paper.Where(p => done.Any(d => d.Dataset == p.Dataset)).Select(p => p.Paper).ToList();
             md.Append(done.Count == 0 ? " – | | |" :
                 $" {done.Average(d => d.Accuracy):F4} ({done.Count}/{manifest.Paper.Count} sets; paper on those {paperOfDone.Average():F4}) | | {done.Sum(d => d.WallSeconds):F0} |");
@@ -156,12 +156,8 @@ static class ReproduceCommand
     static string TemplateSeeds(Manifest manifest)
     {
         var seeds = manifest.Models.Values.Select(template =>
-        {
-            var stream = new YamlStream();
-            using (var reader = new StreamReader(template)) stream.Load(reader);
-            return ((YamlMappingNode)stream.Documents[0].RootNode).Children.TryGetValue(new YamlScalarNode("seed"), out var v) && v is YamlScalarNode s
-                ? s.Value : null;
-        }).Distinct().ToList();
+            RootMapping(template).Children.TryGetValue(new YamlScalarNode("seed"), out var v) && v is YamlScalarNode s ? s.Value : null)
+            .Distinct().ToList();
         return seeds is [{ } one] ? $"seed {one} (the templates')" : "the templates' seeds";
     }
 
@@ -178,11 +174,16 @@ static class ReproduceCommand
         return list.Where(chosen.Contains).ToList();
     }
 
-    static Manifest ReadManifest(string path)
+    static YamlMappingNode RootMapping(string path)
     {
         var stream = new YamlStream();
         using (var reader = new StreamReader(path)) stream.Load(reader);
-        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        return (YamlMappingNode)stream.Documents[0].RootNode;
+    }
+
+    static Manifest ReadManifest(string path)
+    {
+        var root = RootMapping(path);
         var dir = Path.GetDirectoryName(path)!;
         string Scalar(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var v) && v is YamlScalarNode s && s.Value is { } text
             ? text : throw new UsageException($"{path}: missing '{key}'");
