@@ -55,6 +55,8 @@ static class DeepModelOptions
         ParameterSpec.Int("early_stopping", 0, "stop after this many epochs without improvement (0 = never)", min: 0),
         ParameterSpec.Int("finetune_rounds", 0, "fine-tuning rounds K after training (the paper uses 5): LR halved each round, batch every other", min: 0, max: 20),
         ParameterSpec.Int("finetune_epochs", 0, "epochs per fine-tuning round (0 = as many as training)", min: 0),
+        ParameterSpec.Int("swa_epochs", 0, "stochastic weight averaging: keep the mean of the weights of each round's last N epochs instead of the best ones (0 = off)", min: 0),
+        ParameterSpec.Number("label_smoothing", 0, "label smoothing ε of the training loss: targets (1 − ε)·one-hot + ε/k", min: 0, max: 0.5),
         ParameterSpec.Bool("bn_recalibrate", true, "after training, recompute batch-norm statistics exactly on the training set for the kept weights"),
         ParameterSpec.Int("checkpoint_every", 100, "epochs between checkpoints (for --resume)", min: 1),
     };
@@ -105,10 +107,14 @@ static class DeepModelOptions
             FineTuneEpochs = args.GetInt("finetune_epochs"),
             CheckpointEvery = args.GetInt("checkpoint_every"),
             RecalibrateBatchNorm = args.GetBool("bn_recalibrate"),
+            AveragedEpochs = args.GetInt("swa_epochs"),
+            LabelSmoothing = args.GetDouble("label_smoothing"),
             Seed = seed,
         };
         if (options.Monitor == "val_loss" && options.ValidationSplit <= 0)
             throw new ArgumentException($"{args.StepName}: monitor: val_loss needs validation_split > 0 (a part of train; the test set is never used)");
+        if (options.AveragedEpochs > 0 && options.EarlyStoppingPatience > 0)
+            throw new ArgumentException($"{args.StepName}: swa_epochs averages the last epochs of a fixed-length round; it cannot be combined with early_stopping, which ends a round at an unknown epoch");
         if (args.GetIntList("filters").Count != args.GetIntList("kernels").Count)
             throw new ArgumentException($"{args.StepName}: filters and kernels must have the same number of entries");
         return options;

@@ -5,6 +5,7 @@ using LstmFcn.Plugins.Deep.Network;
 using TorchSharp;
 using static TorchSharp.torch;
 using LstmFcn.Pipeline.Seeding;
+using LstmFcn.TorchLayers;
 
 namespace LstmFcn.Plugins.Deep.Training;
 
@@ -12,7 +13,8 @@ namespace LstmFcn.Plugins.Deep.Training;
 /// Trains a network with the LSTM-FCN recipe: class-weighted cross-entropy, Adam, plateau LR schedule, best weights
 /// by the monitored value (training loss by default; never anything measured on the test set), optional early stop,
 /// then K fine-tuning rounds that restart from the best weights with the rate halved each round and the batch halved
-/// every other round. Checkpoints allow a killed run to resume where it stopped.
+/// every other round. With weight averaging a round keeps the mean of its last epochs' weights instead of the best.
+/// Checkpoints allow a killed run to resume where it stopped.
 /// </summary>
 public sealed class Trainer
 {
@@ -22,6 +24,7 @@ public sealed class Trainer
     readonly RunContext _context;
     readonly string? _checkpointDir;
     readonly Dictionary<string, Tensor> _best = new();
+    readonly WeightAverage _average = new();
 
     public Trainer(ClassifierNetwork network, TrainingOptions options, Device device, RunContext context, string? checkpointDir)
     {
@@ -34,7 +37,7 @@ public sealed class Trainer
     static readonly JsonSerializerOptions StateJson = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     sealed record CheckpointState(int Round, int Epoch, double Rate, double ScheduleBest, int ScheduleWait,
-        double BestMonitor, int BestEpoch, int EarlyWait, List<EpochRecord> History);
+        double BestMonitor, int BestEpoch, int EarlyWait, List<EpochRecord> History, int AveragedCount = 0);
 
     public void Fit(TensorData train, TensorData? validation, float[] classWeights)
     {
@@ -57,6 +60,7 @@ public sealed class Trainer
         }
         foreach (var t in _best.Values) t.Dispose();
         _best.Clear();
+        _average.Dispose();
         if (_options.RecalibrateBatchNorm) BatchNormRecalibration.Run(_network, train, _options.BatchSize);
     }
 
@@ -79,7 +83,9 @@ public sealed class Trainer
         else
         {
             SnapshotBest(); // a round that never improves still has weights to return
+            _average.Clear();
         }
+        int firstAveraged = epochs - Math.Min(_options.AveragedEpochs, epochs) + 1;
 
         var label = round == 0 ? "training" : $"fine-tuning {round}/{_options.FineTuneRounds}";
         using var bar = _context.Progress.Start($"{label} ({epochs} epochs)", epochs);
@@ -101,6 +107,7 @@ public sealed class Trainer
             }
             else earlyWait++;
             if (schedule.Step(monitored)) SetRate(optimizer, schedule.Rate);
+            if (_options.AveragedEpochs > 0 && epoch >= firstAveraged) _average.Add(_network.state_dict());
 
             History.Add(new EpochRecord(History.Epochs.Count + 1, trainLoss, trainAcc, valLoss, valAcc, schedule.Rate, seconds, round));
             bar.Report(epoch, $"loss {trainLoss:F4} acc {trainAcc:F3}" + (validation is null ? "" : $" val {valLoss:F4}/{valAcc:F3}") + $" lr {schedule.Rate:G3}");
@@ -108,7 +115,7 @@ public sealed class Trainer
             bool stop = _options.EarlyStoppingPatience > 0 && earlyWait >= _options.EarlyStoppingPatience;
             if (_checkpointDir is not null && (epoch % _options.CheckpointEvery == 0 || epoch == epochs || stop))
                 SaveCheckpoint(optimizer, new CheckpointState(round, epoch, schedule.Rate, schedule.Best, schedule.Wait,
-                    bestMonitor, bestEpoch, earlyWait, History.Epochs.ToList()));
+                    bestMonitor, bestEpoch, earlyWait, History.Epochs.ToList(), _average.Count));
             if (stop)
             {
                 _context.Log.Info($"Early stop at epoch {epoch}: no better {_options.Monitor} for {earlyWait} epochs");
@@ -116,6 +123,14 @@ public sealed class Trainer
             }
         }
         _context.Log.Info($"{label}: best {_options.Monitor} {bestMonitor:F5} at epoch {bestEpoch}");
+        if (_average.Count > 0)
+        {
+            // The averaged weights replace the best ones as what the round returns.
+            _average.CopyInto(_network.state_dict());
+            SnapshotBest();
+            _context.Log.Info($"{label}: keeping the mean of the weights of epochs {firstAveraged}–{firstAveraged + _average.Count - 1}");
+            _average.Clear();
+        }
     }
 
     (double Loss, double Accuracy) TrainEpoch(TorchSharp.Modules.OptimizerHelper optimizer, TensorData train, Tensor weights, int batch, int round, int epoch)
@@ -151,7 +166,7 @@ public sealed class Trainer
         optimizer.zero_grad();
         var logits = _network.forward(x);
         // Keras class_weight semantics: mean over the batch of weight[label] · cross-entropy.
-        var perSample = nn.functional.cross_entropy(logits, y, reduction: nn.Reduction.None);
+        var perSample = nn.functional.cross_entropy(logits, y, reduction: nn.Reduction.None, label_smoothing: _options.LabelSmoothing);
         var loss = (perSample * weights.index_select(0, y)).mean();
         loss.backward();
         optimizer.step();
@@ -223,6 +238,7 @@ public sealed class Trainer
         Directory.CreateDirectory(next);
         StateFile.Write(Path.Combine(next, "weights.bin"), _network.state_dict());
         StateFile.Write(Path.Combine(next, "best.bin"), _best);
+        if (_average.Count > 0) StateFile.Write(Path.Combine(next, "average.bin"), _average.Mean);
         using (var rng = get_rng_state())
             StateFile.Write(Path.Combine(next, "rng.bin"), new Dictionary<string, Tensor> { ["cpu"] = rng });
         optimizer.save_state_dict(Path.Combine(next, "optimizer.bin"));
@@ -251,6 +267,8 @@ public sealed class Trainer
         }
         foreach (var t in weights.Values) t.Dispose();
         foreach (var (name, t) in StateFile.Read(Path.Combine(dir, "best.bin"))) _best[name] = t.to(_device);
+        if (state.AveragedCount > 0)
+            _average.Restore(StateFile.Read(Path.Combine(dir, "average.bin")).ToDictionary(e => e.Key, e => e.Value.to(_device)), state.AveragedCount);
         var rng = StateFile.Read(Path.Combine(dir, "rng.bin"));
         set_rng_state(rng["cpu"]);
         rng["cpu"].Dispose();

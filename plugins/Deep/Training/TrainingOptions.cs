@@ -20,5 +20,9 @@ public sealed record TrainingOptions
     /// <summary>Re-estimate batch-norm statistics exactly for the final weights (see <see cref="BatchNormRecalibration"/>).</summary>
     public bool RecalibrateBatchNorm { get; init; } = true;
     public int CheckpointEvery { get; init; } = 100;
+    /// <summary>Keep the mean of the weights of each round's last N epochs instead of the best ones; 0 = off.</summary>
+    public int AveragedEpochs { get; init; }
+    /// <summary>Targets (1 − ε)·one-hot + ε/k in the training loss; 0 = plain cross-entropy.</summary>
+    public double LabelSmoothing { get; init; }
     public int Seed { get; init; } = 42;
 }

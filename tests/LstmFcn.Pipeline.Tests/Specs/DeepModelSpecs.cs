@@ -161,6 +161,65 @@ public sealed class DeepModelSpecs : IClassFixture<DeepModelSpecs.LstmFcnRun>
     }
 
     [Fact]
+    public void Weight_averaging_resumed_inside_its_window_ends_exactly_where_an_uninterrupted_run_ends()
+    {
+        using var temp = new TempFolder();
+        var path = PipelineFiles.GunPoint(temp, "swa-resume",
+            "{plugin: lstm-fcn, with: {epochs: 30, swa_epochs: 15, checkpoint_every: 10, filters: [16, 32, 16]}}", temp["runs"], "dataset-znorm");
+        var straight = PipelineFiles.Run(path);
+
+        // A run killed at epoch 20 has averaged epochs 16-20 (its window is the last 15 of 30): its checkpoint holds
+        // those five, exactly what a 20-epoch run averaging its last 5 leaves; resuming it to 30 must add 21-30.
+        var interrupted = PipelineFiles.Run(PipelineFiles.Resolve(path, null, "model.with.epochs=20", "model.with.swa_epochs=5"));
+        var resumedPipeline = PipelineFiles.Resolve(Path.Combine(interrupted.RunDirectory, "pipeline.resolved.yaml"), null,
+            "model.with.epochs=30", "model.with.swa_epochs=15");
+        var resumed = new PipelineRunner(Plugins.BuiltIn).Run(resumedPipeline,
+            new RunOptions(SilentConsole.Instance, NoProgress.Instance), interrupted.RunDirectory);
+
+        var log = File.ReadAllText(Path.Combine(resumed.RunDirectory, "run.log"));
+        Assert.Contains("Resuming round 0 at epoch 21", log);
+        Assert.Contains("keeping the mean of the weights of epochs 16–30", log);
+        Assert.Equal(Probabilities(straight), Probabilities(resumed));
+        // The average is what the run keeps: the best single epoch predicts otherwise.
+        var best = PipelineFiles.Run(PipelineFiles.Resolve(path, null, "model.with.swa_epochs=0"));
+        Assert.NotEqual(Probabilities(straight), Probabilities(best));
+    }
+
+    [Fact]
+    public void Weight_averaging_refuses_early_stopping_naming_the_step()
+    {
+        using var temp = new TempFolder();
+        var path = PipelineFiles.GunPoint(temp, "swa-early",
+            "{plugin: lstm-fcn, with: {epochs: 30, swa_epochs: 10, early_stopping: 5}}", temp["runs"], "dataset-znorm");
+
+        var e = Assert.Throws<RunFailedException>(() => PipelineFiles.Run(path));
+
+        Assert.Contains("model (lstm-fcn): swa_epochs", e.Message);
+        Assert.Contains("early_stopping", e.Message);
+    }
+
+    [Fact]
+    public void Label_smoothing_keeps_the_training_loss_above_the_entropy_of_the_smoothed_targets()
+    {
+        using var temp = new TempFolder();
+        var path = PipelineFiles.GunPoint(temp, "smoothing",
+            "{plugin: lstm-fcn, with: {epochs: 60, label_smoothing: 0.4, filters: [16, 32, 16]}}", temp["runs"], "dataset-znorm");
+
+        var run = PipelineFiles.Run(path);
+
+        // Two classes, ε 0.4: targets (0.8, 0.2), whose entropy bounds each sample's cross-entropy from below; the
+        // class weights average to 1 over the training set. The same run without smoothing falls below it.
+        double floor = -(0.8 * Math.Log(0.8) + 0.2 * Math.Log(0.2));
+        double[] Losses(RunResult r) => File.ReadLines(Path.Combine(r.RunDirectory, "history.csv")).Skip(1)
+            .Select(l => double.Parse(l.Split(',')[2], CultureInfo.InvariantCulture)).ToArray();
+        var smoothed = Losses(run);
+        Assert.All(smoothed, loss => Assert.True(loss >= floor - 1e-4, $"loss {loss} below {floor}"));
+        Assert.True(smoothed.Min() - floor < (smoothed[0] - floor) / 2, $"smoothed training did not learn: losses {smoothed[0]} → {smoothed.Min()}");
+        var plain = Losses(PipelineFiles.Run(PipelineFiles.Resolve(path, null, "model.with.label_smoothing=0")));
+        Assert.True(plain.Min() < floor, $"without smoothing the loss stays at {plain.Min()}, above {floor}: the spec proves nothing");
+    }
+
+    [Fact]
     public void Resuming_with_a_different_network_fails_naming_the_checkpoint_and_the_layer()
     {
         using var temp = new TempFolder();
