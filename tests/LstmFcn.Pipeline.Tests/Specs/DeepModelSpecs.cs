@@ -43,6 +43,14 @@ public sealed class DeepModelSpecs : IClassFixture<DeepModelSpecs.LstmFcnRun>
     static string[] HistoryWithoutTimes(RunResult run) =>
         File.ReadLines(Path.Combine(run.RunDirectory, "history.csv")).Select(l => string.Join(',', l.Split(',').Take(7))).ToArray();
 
+    /// <summary>The message of a GunPoint run with <paramref name="model"/> that must fail.</summary>
+    static string FailureOf(string model)
+    {
+        using var temp = new TempFolder();
+        var path = PipelineFiles.GunPoint(temp, "refused", model, temp["runs"], "dataset-znorm");
+        return Assert.Throws<RunFailedException>(() => PipelineFiles.Run(path)).Message;
+    }
+
     [Fact]
     public void TorchSharp_initialises_in_this_host()
     {
@@ -188,14 +196,10 @@ public sealed class DeepModelSpecs : IClassFixture<DeepModelSpecs.LstmFcnRun>
     [Fact]
     public void Weight_averaging_refuses_early_stopping_naming_the_step()
     {
-        using var temp = new TempFolder();
-        var path = PipelineFiles.GunPoint(temp, "swa-early",
-            "{plugin: lstm-fcn, with: {epochs: 30, swa_epochs: 10, early_stopping: 5}}", temp["runs"], "dataset-znorm");
+        var message = FailureOf("{plugin: lstm-fcn, with: {epochs: 30, swa_epochs: 10, early_stopping: 5}}");
 
-        var e = Assert.Throws<RunFailedException>(() => PipelineFiles.Run(path));
-
-        Assert.Contains("model (lstm-fcn): swa_epochs", e.Message);
-        Assert.Contains("early_stopping", e.Message);
+        Assert.Contains("model (lstm-fcn): swa_epochs", message);
+        Assert.Contains("early_stopping", message);
     }
 
     [Fact]
@@ -322,14 +326,10 @@ public sealed class DeepModelSpecs : IClassFixture<DeepModelSpecs.LstmFcnRun>
     [Fact]
     public void Cnn_lstm_refuses_series_its_pooling_would_consume_naming_the_step()
     {
-        using var temp = new TempFolder();
         // GunPoint's 150 points pooled by 8 after each of three blocks: 150 → 18 → 2 → 0 steps for the LSTM.
-        var path = PipelineFiles.GunPoint(temp, "gunpoint-overpooled",
-            "{plugin: cnn-lstm, with: {epochs: 1, filters: [8, 8, 8], kernels: [3, 3, 3], pool_size: 8}}", temp["runs"], "dataset-znorm");
+        var message = FailureOf("{plugin: cnn-lstm, with: {epochs: 1, filters: [8, 8, 8], kernels: [3, 3, 3], pool_size: 8}}");
 
-        var e = Assert.Throws<RunFailedException>(() => PipelineFiles.Run(path));
-
-        Assert.Contains("model (cnn-lstm): 150 time steps, divided by pool_size 8 after each of 3 conv blocks, leave no step for the LSTM", e.Message);
+        Assert.Contains("model (cnn-lstm): 150 time steps, divided by pool_size 8 after each of 3 conv blocks, leave no step for the LSTM", message);
     }
 
     [Fact]
