@@ -125,9 +125,8 @@ public sealed class Trainer
         _context.Log.Info($"{label}: best {_options.Monitor} {bestMonitor:F5} at epoch {bestEpoch}");
         if (_average.Count > 0)
         {
-            // The averaged weights replace the best ones as what the round returns.
-            _average.CopyInto(_network.state_dict());
-            SnapshotBest();
+            // The averaged weights replace the best ones as what the round returns (Fit loads them).
+            _average.CopyInto(_best);
             _context.Log.Info($"{label}: keeping the mean of the weights of epochs {firstAveraged}–{firstAveraged + _average.Count - 1}");
             _average.Clear();
         }
