@@ -80,11 +80,8 @@ public sealed class Trainer
             if (File.Exists(optimizerState)) optimizer.load_state_dict(optimizerState);
             _context.Log.Info($"Resuming round {round} at epoch {start} (best {_options.Monitor} {bestMonitor:F5} at epoch {bestEpoch})");
         }
-        else
-        {
-            SnapshotBest(); // a round that never improves still has weights to return
-            _average.Clear();
-        }
+        else SnapshotBest(); // a round that never improves still has weights to return
+        // The average is empty here (every round that fills it clears it when it ends) unless a checkpoint restored it.
         int firstAveraged = epochs - Math.Min(_options.AveragedEpochs, epochs) + 1;
 
         var label = round == 0 ? "training" : $"fine-tuning {round}/{_options.FineTuneRounds}";

@@ -51,7 +51,7 @@ sealed class WeightAverage : IDisposable
         Count = count;
     }
 
-    /// <summary>Forgets the mean (a new round starts one).</summary>
+    /// <summary>Forgets the mean (a round that kept it is over).</summary>
     public void Clear()
     {
         foreach (var t in _mean.Values) t.Dispose();
