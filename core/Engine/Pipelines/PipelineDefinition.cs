@@ -32,8 +32,11 @@ public sealed record PipelineDefinition(
     public EnsembleDefinition? Ensemble { get; init; }
 }
 
-/// <summary>One model of an ensemble with the preprocessing only it sees (after the pipeline's own).</summary>
-public sealed record EnsembleMemberDefinition(StepDefinition Model, IReadOnlyList<StepDefinition> Preprocess);
+/// <summary>
+/// One model of an ensemble with the preprocessing only it sees (after the pipeline's own), trained
+/// <paramref name="Repeat"/> times from different seeds (<c>repeat: N</c>, a deep ensemble of one model).
+/// </summary>
+public sealed record EnsembleMemberDefinition(StepDefinition Model, IReadOnlyList<StepDefinition> Preprocess, int Repeat = 1);
 
 /// <summary>
 /// <c>model: {ensemble: [...], weights: [...]}</c>: every member is fitted on the same training data (each after its

@@ -11,7 +11,9 @@ public static class PipelineReader
     static readonly string[] StepKeys = { "plugin", "with", "name" };
     static readonly string[] ModelKeys = { "plugin", "with", "name", "from" };
     static readonly string[] EnsembleKeys = { "ensemble", "weights", "name" };
-    static readonly string[] MemberKeys = { "plugin", "with", "name", "preprocess" };
+    static readonly string[] MemberKeys = { "plugin", "with", "name", "preprocess", "repeat" };
+    /// <summary>The most copies one ensemble member may ask for: more is surely a typo, and each copy is a full training.</summary>
+    public const int MaxRepeat = 100;
 
     public static PipelineDefinition Read(PipelineDocument doc)
     {
@@ -110,20 +112,35 @@ public static class PipelineReader
             if (!EnsembleKeys.Contains(Scalar(k)))
                 errors.Add(new(doc.LocationOf(k), $"unknown key '{Scalar(k)}' in model: an ensemble takes 'ensemble' (its models) and " +
                                                   $"'weights'; {NameSuggestions.Hint(Scalar(k), EnsembleKeys)}"));
-        if (membersNode is not YamlSequenceNode { Children.Count: >= 2 } seq)
+        const string TooFew = "model.ensemble must list at least two models, each '- plugin: NAME' with optional 'with:' and its own " +
+                              "'preprocess:', or one model with 'repeat: N' (N ≥ 2 copies trained from different seeds)";
+        if (membersNode is not YamlSequenceNode { Children.Count: >= 1 } seq)
         {
-            errors.Add(new(doc.LocationOf(membersNode),
-                "model.ensemble must list at least two models, each '- plugin: NAME' with optional 'with:' and its own 'preprocess:'"));
+            errors.Add(new(doc.LocationOf(membersNode), TooFew));
             return null;
         }
         var members = new List<EnsembleMemberDefinition>();
+        int models = 0;
         for (int i = 0; i < seq.Children.Count; i++)
         {
             var section = $"model.ensemble[{i}]";
             var step = ReadStep(doc, section, seq.Children[i], MemberKeys, errors);
-            var preprocess = seq.Children[i] is YamlMappingNode map ? ReadStepList(doc, map, "preprocess", errors, section + ".") : new List<StepDefinition>();
-            if (step is not null) members.Add(new EnsembleMemberDefinition(step, preprocess));
+            var map = seq.Children[i] as YamlMappingNode;
+            var preprocess = map is not null ? ReadStepList(doc, map, "preprocess", errors, section + ".") : new List<StepDefinition>();
+            int repeat = 1;
+            if (map is not null && Child(map, "repeat") is { } repeatNode &&
+                (repeatNode is not YamlScalarNode { Value: var rText } ||
+                 !int.TryParse(rText, NumberStyles.Integer, CultureInfo.InvariantCulture, out repeat) || repeat < 1 || repeat > MaxRepeat))
+            {
+                errors.Add(new(doc.LocationOf(repeatNode),
+                    $"{section}.repeat must be a whole number from 1 to {MaxRepeat} (copies of this model, each from its own seed), " +
+                    $"found {PipelineDocument.Describe(repeatNode)}"));
+                repeat = 1;
+            }
+            models += repeat;
+            if (step is not null) members.Add(new EnsembleMemberDefinition(step, preprocess, repeat));
         }
+        if (models < 2) errors.Add(new(doc.LocationOf(membersNode), TooFew));
 
         var weights = Enumerable.Repeat(1.0, seq.Children.Count).ToList();
         if (Child(model, "weights") is { } weightsNode)

@@ -23,11 +23,37 @@ public sealed record ResolvedPipeline(
     public string? ModelFrom => Definition.ModelFrom;
 }
 
-public sealed record ResolvedEnsembleMember(ResolvedStep<IModelPlugin> Model, IReadOnlyList<ResolvedStep<IPreprocessorPlugin>> Preprocess);
+/// <summary>
+/// One model the ensemble trains: copy <paramref name="Copy"/> (0-based) of the <paramref name="Copies"/> that a member
+/// with <c>repeat: N</c> stands for (0 of 1 otherwise). Copy 0 trains with the run's seed, so one copy is the lone model.
+/// </summary>
+public sealed record ResolvedEnsembleMember(ResolvedStep<IModelPlugin> Model, IReadOnlyList<ResolvedStep<IPreprocessorPlugin>> Preprocess,
+    int Copy = 0, int Copies = 1);
 
+/// <summary>The models an ensemble trains, repeated members spread into their copies, each with its share of the weight.</summary>
 public sealed record ResolvedEnsemble(IReadOnlyList<ResolvedEnsembleMember> Members, IReadOnlyList<double> Weights)
 {
-    public string Name => string.Join("+", Members.Select(m => m.Model.Plugin.Name));
+    /// <summary>"lstm-fcn+gradient-boosting"; a repeated model as "lstm-fcn×3".</summary>
+    public string Name => string.Join("+", Members.Where(m => m.Copy == 0)
+        .Select(m => m.Copies > 1 ? $"{m.Model.Plugin.Name}×{m.Copies}" : m.Model.Plugin.Name));
+
+    /// <summary>The weights as the pipeline lists them, one per listed model (its copies share it).</summary>
+    public IReadOnlyList<double>? ListedWeights { get; init; }
+
+    /// <summary>Spreads each listed member into its <c>repeat</c> copies, which share its weight equally.</summary>
+    public static ResolvedEnsemble Expand(IReadOnlyList<(ResolvedStep<IModelPlugin> Model, IReadOnlyList<ResolvedStep<IPreprocessorPlugin>> Preprocess,
+        int Repeat)> listed, IReadOnlyList<double> weights)
+    {
+        var members = new List<ResolvedEnsembleMember>();
+        var shares = new List<double>();
+        for (int i = 0; i < listed.Count; i++)
+            for (int c = 0; c < listed[i].Repeat; c++)
+            {
+                members.Add(new ResolvedEnsembleMember(listed[i].Model, listed[i].Preprocess, c, listed[i].Repeat));
+                shares.Add(weights[i] / listed[i].Repeat);
+            }
+        return new ResolvedEnsemble(members, shares) { ListedWeights = weights };
+    }
 }
 
 /// <summary>Looks up each step's plugin and binds its arguments; reports every problem at once.</summary>
@@ -51,7 +77,8 @@ public static class PipelineResolver
         var model = def.Model is null ? null : ResolveStep<IModelPlugin>(def, def.Model, PluginKind.Model, catalog, errors);
         var members = def.Ensemble?.Members.Select(m => (
             Model: ResolveStep<IModelPlugin>(def, m.Model, PluginKind.Model, catalog, errors),
-            Preprocess: m.Preprocess.Select(s => ResolveStep<IPreprocessorPlugin>(def, s, PluginKind.Preprocessor, catalog, errors)).ToList())).ToList();
+            Preprocess: m.Preprocess.Select(s => ResolveStep<IPreprocessorPlugin>(def, s, PluginKind.Preprocessor, catalog, errors)).ToList(),
+            m.Repeat)).ToList();
         if (def.ModelFrom is { } from && !File.Exists(Path.Combine(from, Running.SavedModelManifest.FileName)))
             errors.Add(new(new SourceLocation(def.Document.Path, 0, 0), $"model.from: '{from}' holds no saved model ({Running.SavedModelManifest.FileName} is missing)"));
 
@@ -65,7 +92,8 @@ public static class PipelineResolver
         return new ResolvedPipeline(def, loader!, preprocess!, model, report!)
         {
             Ensemble = members is null ? null
-                : new ResolvedEnsemble(members.Select(m => new ResolvedEnsembleMember(m.Model!, m.Preprocess.Select(p => p!).ToList())).ToList(), def.Ensemble!.Weights),
+                : ResolvedEnsemble.Expand(members.Select(m => (m.Model!, (IReadOnlyList<ResolvedStep<IPreprocessorPlugin>>)m.Preprocess.Select(p => p!).ToList(),
+                    m.Repeat)).ToList(), def.Ensemble!.Weights),
         };
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LstmFcn.Pipeline.Engine.Pipelines;
 using LstmFcn.Pipeline.Engine.Plugins;
+using LstmFcn.Pipeline.Seeding;
 
 namespace LstmFcn.Pipeline.Engine.Running;
 
@@ -50,12 +51,14 @@ public sealed class EnsembleModel : ITrainedModel
                 var folder = FolderOf(i, spec.Model.Plugin.Name);
                 var dir = RunDirectory.Open(Path.Combine(context.RunDirectory, MembersFolder, folder));
                 Directory.CreateDirectory(dir.Path);
-                var memberContext = new RunContext(context.Seed, context.Device, dir.Path, context.Log, context.Progress, dir, context.Cancellation)
+                int seed = SeedOfCopy(context.Seed, spec.Copy);
+                var memberContext = new RunContext(seed, context.Device, dir.Path, context.Log, context.Progress, dir, context.Cancellation)
                 {
                     Threads = context.Threads
                 };
                 var (steps, data) = FittedStep.FitAll(spec.Preprocess, train, memberContext);
-                log.Info($"Ensemble model {i + 1}/{ensemble.Members.Count} ({spec.Model.Plugin.Name}, weight {ensemble.Weights[i]:G4}): " +
+                log.Info($"Ensemble model {i + 1}/{ensemble.Members.Count} ({spec.Model.Plugin.Name}" +
+                         (spec.Copies > 1 ? $", copy {spec.Copy + 1}/{spec.Copies}, seed {seed}" : "") + $", weight {ensemble.Weights[i]:G4}): " +
                          $"fitting on {data.Count} series" + (steps.Count > 0 ? $" after {string.Join(", ", steps.Select(s => s.Plugin.Name))}" : ""));
                 var model = spec.Model.Plugin.Fit(data, spec.Model.Arguments, memberContext);
                 if (model.History.Epochs.Count > 0) HistoryWriter.Write(dir, "history.csv", model.History);
@@ -69,6 +72,14 @@ public sealed class EnsembleModel : ITrainedModel
             throw;
         }
     }
+
+    /// <summary>
+    /// The seed copy <paramref name="copy"/> of a repeated model trains with: the run's for the first copy (so it is the
+    /// model a lone run trains), a SplitMix of the run's seed and the copy number for the others — not seed + copy, which
+    /// would repeat the seeds that neighbouring cross-validation folds (seed + fold) already use.
+    /// </summary>
+    public static int SeedOfCopy(int runSeed, int copy) =>
+        copy == 0 ? runSeed : (int)(SplitMix.Mix(SplitMix.Mix((uint)runSeed) ^ (uint)copy) & 0x7FFFFFFF);
 
     /// <summary>The weighted mean of the members' probabilities, one row per series of <paramref name="data"/>.</summary>
     public ProbabilityMatrix PredictProbabilities(TimeSeriesDataset data, RunContext context) => Combine(PredictEach(data, context));

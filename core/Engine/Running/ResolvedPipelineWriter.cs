@@ -30,15 +30,17 @@ public static class ResolvedPipelineWriter
         return $"# Resolved from {Path.GetFullPath(def.Document.Path)}\n" + new SerializerBuilder().Build().Serialize(root);
     }
 
+    // Copies of a repeated model are written back as the one listed model with 'repeat'.
     static Dictionary<string, object?> Ensemble(ResolvedEnsemble ensemble) => new()
     {
-        ["ensemble"] = ensemble.Members.Select(member =>
+        ["ensemble"] = ensemble.Members.Where(m => m.Copy == 0).Select(member =>
         {
             var step = Step(member.Model.Plugin, member.Model.Arguments);
             if (member.Preprocess.Count > 0) step["preprocess"] = member.Preprocess.Select(s => Step(s.Plugin, s.Arguments)).ToList();
+            if (member.Copies > 1) step["repeat"] = member.Copies;
             return step;
         }).ToList(),
-        ["weights"] = ensemble.Weights.ToList(),
+        ["weights"] = (ensemble.ListedWeights ?? ensemble.Weights).ToList(),
     };
 
     static Dictionary<string, object?> Step(IPlugin plugin, PluginArguments args) => new()

@@ -65,6 +65,33 @@ public sealed class EnsembleSpecs : IDisposable
     }
 
     [Fact]
+    public void A_repeated_model_trains_its_copies_from_different_seeds_and_averages_them()
+    {
+        var output = _temp["runs"];
+        var lone = PipelineFiles.Run(PipelineFiles.GunPoint(_temp, "lone", Forest, output)).Probabilities!;
+
+        var repeated = PipelineFiles.Run(PipelineFiles.GunPoint(_temp, "deep",
+            "{ensemble: [{plugin: random-forest, with: {trees: 20}, repeat: 3}]}", output));
+
+        float[] Copy(int n) => PipelineFiles.Run(PipelineFiles.GunPointPredict(_temp, $"copy{n}",
+            Path.Combine(repeated.RunDirectory, "model", "members", $"{n}-random-forest"), output)).Probabilities!.Values;
+        var copies = new[] { Copy(1), Copy(2), Copy(3) };
+        // The first copy trains with the run's seed: it is the lone model. The others draw their own bootstraps.
+        Assert.Equal(lone.Values, copies[0]);
+        Assert.NotEqual(copies[0], copies[1]);
+        Assert.NotEqual(copies[1], copies[2]);
+        var mean = repeated.Probabilities!.Values;
+        for (int j = 0; j < mean.Length; j++)
+            Assert.Equal((copies[0][j] + copies[1][j] + copies[2][j]) / 3, mean[j], 6);
+        Assert.Equal("random-forest×3", Json(Path.Combine(repeated.RunDirectory, "run.json")).GetProperty("model").GetString());
+        // The resolved pipeline keeps the one listed model with its repeat count and weight.
+        var resolved = PipelineFiles.Resolve(Path.Combine(repeated.RunDirectory, "pipeline.resolved.yaml"));
+        Assert.Equal(new[] { 0, 1, 2 }, resolved.Ensemble!.Members.Select(m => m.Copy));
+        Assert.All(resolved.Ensemble.Weights, w => Assert.Equal(1.0 / 3, w, 12));
+        Assert.Equal(new[] { 1.0 }, resolved.Ensemble.ListedWeights);
+    }
+
+    [Fact]
     public void An_ensemble_cross_validates_and_its_resolved_pipeline_reads_back()
     {
         var path = _temp.Write("cv.yaml", $"""
@@ -173,6 +200,9 @@ public sealed class EnsembleSpecs : IDisposable
         "model.ensemble[1].preprocess[0]: '1nn' is a model plugin; this step needs a preprocessor")]
     [InlineData("  ensemble: [1nn, {plugin: random-forest, with: {trees: many}}]", "model.ensemble[1]")]
     [InlineData("  ensemble: [1nn, random-forest]\n  plugin: 1nn", "unknown key 'plugin' in model: an ensemble takes 'ensemble'")]
+    [InlineData("  ensemble: [{plugin: 1nn, repeat: 1}]", "model.ensemble must list at least two models")]
+    [InlineData("  ensemble: [{plugin: 1nn, repeat: 0}]", "model.ensemble[0].repeat must be a whole number from 1 to 100")]
+    [InlineData("  ensemble: [1nn, {plugin: random-forest, repeat: three}]", "model.ensemble[1].repeat must be a whole number from 1 to 100")]
     public void Ensemble_mistakes_are_reported_with_their_place(string model, string expected)
     {
         var path = Pipeline(model);
