@@ -13,7 +13,7 @@ public static class PipelineReader
     static readonly string[] EnsembleKeys = { "ensemble", "weights", "name" };
     static readonly string[] MemberKeys = { "plugin", "with", "name", "preprocess", "repeat" };
     /// <summary>The most copies one ensemble member may ask for: more is surely a typo, and each copy is a full training.</summary>
-    public const int MaxRepeat = 100;
+    const int MaxRepeat = 100;
 
     public static PipelineDefinition Read(PipelineDocument doc)
     {

@@ -38,19 +38,19 @@ public sealed record ResolvedEnsemble(IReadOnlyList<ResolvedEnsembleMember> Memb
         .Select(m => m.Copies > 1 ? $"{m.Model.Plugin.Name}×{m.Copies}" : m.Model.Plugin.Name));
 
     /// <summary>The weights as the pipeline lists them, one per listed model (its copies share it).</summary>
-    public IReadOnlyList<double>? ListedWeights { get; init; }
+    public required IReadOnlyList<double> ListedWeights { get; init; }
 
-    /// <summary>Spreads each listed member into its <c>repeat</c> copies, which share its weight equally.</summary>
-    public static ResolvedEnsemble Expand(IReadOnlyList<(ResolvedStep<IModelPlugin> Model, IReadOnlyList<ResolvedStep<IPreprocessorPlugin>> Preprocess,
-        int Repeat)> listed, IReadOnlyList<double> weights)
+    /// <summary>Spreads each listed member (<see cref="ResolvedEnsembleMember.Copies"/> = its <c>repeat</c>) into its
+    /// copies, which share its weight equally.</summary>
+    public static ResolvedEnsemble Expand(IReadOnlyList<ResolvedEnsembleMember> listed, IReadOnlyList<double> weights)
     {
         var members = new List<ResolvedEnsembleMember>();
         var shares = new List<double>();
         for (int i = 0; i < listed.Count; i++)
-            for (int c = 0; c < listed[i].Repeat; c++)
+            for (int c = 0; c < listed[i].Copies; c++)
             {
-                members.Add(new ResolvedEnsembleMember(listed[i].Model, listed[i].Preprocess, c, listed[i].Repeat));
-                shares.Add(weights[i] / listed[i].Repeat);
+                members.Add(listed[i] with { Copy = c });
+                shares.Add(weights[i] / listed[i].Copies);
             }
         return new ResolvedEnsemble(members, shares) { ListedWeights = weights };
     }
@@ -92,8 +92,8 @@ public static class PipelineResolver
         return new ResolvedPipeline(def, loader!, preprocess!, model, report!)
         {
             Ensemble = members is null ? null
-                : ResolvedEnsemble.Expand(members.Select(m => (m.Model!, (IReadOnlyList<ResolvedStep<IPreprocessorPlugin>>)m.Preprocess.Select(p => p!).ToList(),
-                    m.Repeat)).ToList(), def.Ensemble!.Weights),
+                : ResolvedEnsemble.Expand(members.Select(m => new ResolvedEnsembleMember(m.Model!, m.Preprocess.Select(p => p!).ToList(),
+                    Copies: m.Repeat)).ToList(), def.Ensemble!.Weights),
         };
     }
 

@@ -40,7 +40,7 @@ public static class ResolvedPipelineWriter
             if (member.Copies > 1) step["repeat"] = member.Copies;
             return step;
         }).ToList(),
-        ["weights"] = (ensemble.ListedWeights ?? ensemble.Weights).ToList(),
+        ["weights"] = ensemble.ListedWeights.ToList(),
     };
 
     static Dictionary<string, object?> Step(IPlugin plugin, PluginArguments args) => new()
