@@ -1,6 +1,7 @@
 using LstmFcn.Pipeline;
 using LstmFcn.Plugins.Deep.Network;
 using LstmFcn.Plugins.Deep.Training;
+using LstmFcn.TorchLayers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -40,7 +41,7 @@ public abstract class DeepClassifierPlugin : IModelPlugin
         context.Log.Info($"{Name}: {cells} cells, {training.Epochs} epochs, batch {training.BatchSize}, on {device.type.ToString().ToLowerInvariant()} " +
                          $"with {get_num_threads()} thread(s)");
 
-        manual_seed(context.Seed);
+        CudaDevice.Seed(context.Seed);
         var network = ClassifierNetwork.Create(networkOptions);
         network.to(device);
         var history = Train(network, train, training, device, context, Path.Combine(context.RunDirectory, "checkpoint"));
@@ -88,7 +89,7 @@ public abstract class DeepClassifierPlugin : IModelPlugin
         var scores = new List<(int Cells, double Accuracy, double Loss)>();
         foreach (var cells in candidates)
         {
-            manual_seed(context.Seed);
+            CudaDevice.Seed(context.Seed);
             using var network = ClassifierNetwork.Create(NetworkFor(args, train, cells));
             network.to(device);
             Train(network, fitPart, selectionTraining, device, context, checkpointDir: null);

@@ -1,4 +1,5 @@
 using LstmFcn.Pipeline;
+using LstmFcn.TorchLayers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,7 +10,7 @@ static class TorchDevice
 {
     public static Device Resolve(ComputeDevice requested, IRunLog log)
     {
-        bool cuda = requested != ComputeDevice.Cpu && TryCuda();
+        bool cuda = requested != ComputeDevice.Cpu && CudaDevice.TryUse();
         if (requested == ComputeDevice.Cuda && !cuda)
             throw new InvalidOperationException(
                 "device: cuda was requested but CUDA is not available. Build with -p:TorchBackend=cuda (TorchSharp-cuda-linux) " +
@@ -19,24 +20,12 @@ static class TorchDevice
         return device;
     }
 
-    static bool TryCuda()
-    {
-        try
-        {
-            return TryInitializeDeviceType(DeviceType.CUDA) && cuda.is_available();
-        }
-        catch (Exception)
-        {
-            return false;
-        }
-    }
-
     /// <summary>Sets libtorch's intra-op threads (0 = one per core) and seeds its generators.</summary>
     public static void Prepare(RunContext context)
     {
         NativeMemory.TuneForTensors();
         int threads = context.WorkerThreads;
         if (get_num_threads() != threads) set_num_threads(threads);
-        manual_seed(context.Seed);
+        CudaDevice.Seed(context.Seed);
     }
 }

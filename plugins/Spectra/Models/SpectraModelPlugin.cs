@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LstmFcn.Pipeline;
+using LstmFcn.TorchLayers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -37,7 +38,7 @@ public abstract class SpectraModelPlugin : IModelPlugin
         if (train.Samples.Any(s => s.Label < 0)) throw new InvalidDataException($"{args.StepName}: every training spectrum needs a label");
 
         var device = SpectraTorch.Prepare(context);
-        manual_seed(context.Seed);
+        CudaDevice.Seed(context.Seed);
         var network = SpectraNetwork.Create(Name, train.MaxLength);
         network.to(device);
         var settings = new TrainedSpectraModel.Settings(Name, train.MaxLength, args.GetString("positions") == "experiment",

@@ -1,4 +1,5 @@
 using LstmFcn.Pipeline;
+using LstmFcn.TorchLayers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -11,16 +12,10 @@ static class SpectraTorch
     {
         int threads = context.WorkerThreads;
         if (get_num_threads() != threads) set_num_threads(threads);
-        manual_seed(context.Seed);
-        bool cuda = context.Device != ComputeDevice.Cpu && TryCuda();
+        CudaDevice.Seed(context.Seed);
+        bool cuda = context.Device != ComputeDevice.Cpu && CudaDevice.TryUse();
         if (context.Device == ComputeDevice.Cuda && !cuda)
             throw new InvalidOperationException("device: cuda was requested but CUDA is not available; use device: cpu or auto");
         return cuda ? CUDA : CPU;
-    }
-
-    static bool TryCuda()
-    {
-        try { return TryInitializeDeviceType(DeviceType.CUDA) && cuda.is_available(); }
-        catch (Exception) { return false; }
     }
 }
