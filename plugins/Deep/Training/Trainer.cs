@@ -132,32 +132,34 @@ public sealed class Trainer
     (double Loss, double Accuracy) TrainEpoch(TorchSharp.Modules.OptimizerHelper optimizer, TensorData train, Tensor weights, int batch, int round, int epoch)
     {
         _network.train();
-        double lossSum = 0;
-        long correct = 0;
         using var scope = NewDisposeScope();
+        // The epoch's sums stay on the device and are read once at its end: reading them per batch would make the
+        // host wait for every step on a GPU. Each batch's loss × size in float32, summed in float64 in batch order:
+        // the sums the host made when it read them per batch.
+        var lossSum = zeros(1, dtype: float64, device: _device);
+        var correct = zeros(1, dtype: int64, device: _device);
         if (train.Count <= batch)
         {
             // One batch holds everything: its order changes nothing batch norm sees, so no shuffle copy is made.
-            (lossSum, correct) = Step(optimizer, train.Inputs, train.Labels, weights);
+            Step(optimizer, train.Inputs, train.Labels, weights, lossSum, correct);
         }
         else
         {
-            var order = Permutation(train.Count, round, epoch);
+            // The whole epoch's order goes to the device at once; batches are slices of it.
+            var order = tensor(Permutation(train.Count, round, epoch)).to(_device);
             for (int startIndex = 0; startIndex < train.Count; startIndex += batch)
             {
                 int size = Math.Min(batch, train.Count - startIndex);
                 using var batchScope = NewDisposeScope();
-                var index = tensor(order.AsSpan(startIndex, size).ToArray()).to(_device);
-                var (l, c) = Step(optimizer, train.Inputs.index_select(0, index), train.Labels.index_select(0, index), weights);
-                lossSum += l;
-                correct += c;
+                var index = order.narrow(0, startIndex, size);
+                Step(optimizer, train.Inputs.index_select(0, index), train.Labels.index_select(0, index), weights, lossSum, correct);
             }
         }
-        return (lossSum / train.Count, correct / (double)train.Count);
+        return (lossSum.item<double>() / train.Count, correct.item<long>() / (double)train.Count);
     }
 
-    /// <summary>One optimiser step; returns the batch's summed loss and number of correct predictions.</summary>
-    (double LossSum, long Correct) Step(TorchSharp.Modules.OptimizerHelper optimizer, Tensor x, Tensor y, Tensor weights)
+    /// <summary>One optimiser step; adds the batch's summed loss and number of correct predictions to the epoch's sums.</summary>
+    void Step(TorchSharp.Modules.OptimizerHelper optimizer, Tensor x, Tensor y, Tensor weights, Tensor lossSum, Tensor correct)
     {
         optimizer.zero_grad();
         var logits = _network.forward(x);
@@ -166,8 +168,11 @@ public sealed class Trainer
         var loss = (perSample * weights.index_select(0, y)).mean();
         loss.backward();
         optimizer.step();
-        long n = x.shape[0];
-        return (loss.item<float>() * n, logits.argmax(1).eq(y).sum().item<long>());
+        using (no_grad())
+        {
+            lossSum.add_(loss.detach().mul(x.shape[0]).to(float64));
+            correct.add_(logits.argmax(1).eq(y).sum());
+        }
     }
 
     (double Loss, double Accuracy) Evaluate(TensorData data, Tensor weights)
