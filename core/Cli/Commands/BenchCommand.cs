@@ -9,7 +9,7 @@ using LstmFcn.Pipeline.Files;
 namespace LstmFcn.Pipeline.Cli.Commands;
 
 /// <summary>
-/// <c>lstmfcn bench [PIPELINE...] [--repeats N] [--epochs E] [--threads T] [--output PREFIX]</c>: runs each pipeline
+/// <c>lstmfcn bench [PIPELINE...] [--repeats N] [--epochs E] [--threads T] [--device D] [--output PREFIX]</c>: runs each pipeline
 /// N times, each in a fresh process (so peak memory is its own), and reports the median seconds per training epoch
 /// (epochs 2..E; the first warms up), the whole run's wall time and peak memory. Writes PREFIX.json and PREFIX.md.
 /// Any pipeline whose model reports per-epoch history can be benchmarked.
@@ -23,6 +23,10 @@ static class BenchCommand
         var pipelines = cl.Positional.Count > 0 ? cl.Positional
             : Directory.GetFiles(Path.Combine(RepoRoot(), "pipelines", "bench"), "*.yaml").OrderBy(p => p, StringComparer.Ordinal).ToList();
         int repeats = Int(cl, "--repeats", 5), epochs = Int(cl, "--epochs", 100), threads = Int(cl, "--threads", 2);
+        // Unset: each pipeline's own device (the bundled ones say cpu, so figures stay comparable between machines).
+        var device = cl.Options.GetValueOrDefault("--device");
+        if (device is not null && device is not ("auto" or "cpu" or "cuda"))
+            throw new UsageException($"--device must be auto, cpu or cuda; found '{device}'");
         var prefix = cl.Options.GetValueOrDefault("--output") ?? Path.Combine(RepoRoot(), "benchmarks", "results");
         var scratch = Path.Combine(Path.GetTempPath(), $"lstmfcn-bench-{Environment.ProcessId}");
 
@@ -30,7 +34,7 @@ static class BenchCommand
         foreach (var pipeline in pipelines)
             for (int r = 1; r <= repeats; r++)
             {
-                var m = RunOnce(pipeline, r, epochs, threads, scratch, cl.PluginFolders);
+                var m = RunOnce(pipeline, r, epochs, threads, device, scratch, cl.PluginFolders);
                 results.Add(m);
                 Console.WriteLine($"{Path.GetFileNameWithoutExtension(pipeline)} #{r}: {m.MedianEpochSeconds:F4} s/epoch, " +
                                   $"run {m.WallSeconds:F1} s, peak {m.PeakMb:F0} MB, test accuracy {m.Accuracy:F4}");
@@ -48,7 +52,8 @@ static class BenchCommand
             peak_mb = g.Max(m => m.PeakMb),
         }).ToList();
 
-        var table = new Table().Border(TableBorder.Rounded).Title($"{epochs} epochs, {threads} thread(s), {repeats} runs each")
+        var where = device is null ? "" : $", device {device}";
+        var table = new Table().Border(TableBorder.Rounded).Title($"{epochs} epochs, {threads} thread(s){where}, {repeats} runs each")
             .AddColumns("pipeline", "s/epoch (median)", "min..max", "run wall s", "peak MB");
         foreach (var s in summary)
             table.AddRow(s.pipeline, F(s.median_s_per_epoch, 4), $"{F(s.min_s_per_epoch, 4)}..{F(s.max_s_per_epoch, 4)}", F(s.median_wall_s, 1), F(s.peak_mb, 0));
@@ -58,14 +63,14 @@ static class BenchCommand
         {
             date_utc = DateTime.UtcNow.ToString("O"),
             machine = new { cores = Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, cpu = CpuName() },
-            epochs, threads, repeats,
+            epochs, threads, repeats, device = device ?? "as each pipeline says",
             command = "lstmfcn bench " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)),
         };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(prefix))!);
         AtomicFile.WriteText(prefix + ".json", JsonSerializer.Serialize(new { meta, summary, runs = results }, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
         var md = new StringBuilder();
         md.AppendLine($"# Benchmark ({meta.date_utc[..10]})").AppendLine();
-        md.AppendLine($"`{meta.command}` — {meta.machine.cpu}, {meta.machine.cores} cores, {threads} torch thread(s), {epochs} epochs, {repeats} runs each, each run in a fresh process.").AppendLine();
+        md.AppendLine($"`{meta.command}` — {meta.machine.cpu}, {meta.machine.cores} cores, {threads} torch thread(s){where}, {epochs} epochs, {repeats} runs each, each run in a fresh process.").AppendLine();
         md.AppendLine("| pipeline | s/epoch (median of runs) | min..max | run wall s (median) | peak MB |");
         md.AppendLine("|---|---|---|---|---|");
         foreach (var s in summary)
@@ -75,9 +80,10 @@ static class BenchCommand
         return 0;
     }
 
-    static Measurement RunOnce(string pipeline, int repeat, int epochs, int threads, string scratch, List<string> pluginFolders)
+    static Measurement RunOnce(string pipeline, int repeat, int epochs, int threads, string? device, string scratch, List<string> pluginFolders)
     {
         var args = new List<string> { "run", pipeline, "--quiet", "--set", $"model.with.epochs={epochs}", "--set", $"threads={threads}", "--set", $"output={scratch}" };
+        if (device is not null) { args.Add("--set"); args.Add($"device={device}"); }
         foreach (var f in pluginFolders) { args.Add("--plugins"); args.Add(f); }
         var clock = Stopwatch.StartNew();
         var (exit, stdout, stderr) = SelfProcess.Run(args);

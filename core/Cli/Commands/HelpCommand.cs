@@ -13,7 +13,7 @@ static class HelpCommand
               lstmfcn validate PIPELINE.yaml [--set KEY=VALUE]... [--plugins DIR]...
               lstmfcn plugins [--plugins DIR]...
               lstmfcn plugins describe NAME
-              lstmfcn bench [PIPELINE.yaml...] [--repeats 5] [--epochs 100] [--threads 2] [--output benchmarks/results]
+              lstmfcn bench [PIPELINE.yaml...] [--repeats 5] [--epochs 100] [--threads 2] [--device cpu|cuda] [--output benchmarks/results]
               lstmfcn reproduce MANIFEST.yaml [--epochs E] [--seed S] [--datasets A,B] [--models m,n] [--threads T] [--rerun]
               lstmfcn compare RUN_DIR... [--output DIR]   (accuracy table, ranks, Wilcoxon, CD plot; a folder = the runs in it)
               lstmfcn version

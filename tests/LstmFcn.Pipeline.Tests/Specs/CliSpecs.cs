@@ -56,6 +56,35 @@ public sealed class CliSpecs : IDisposable
         Assert.Contains("error: --set model.with.window=2: model (1nn): parameter 'window' must be 0 .. 1, found 2", result.Stderr);
     }
 
+    [Fact]
+    public void Bench_runs_a_pipeline_on_the_device_it_is_told_and_says_so_in_its_results()
+    {
+        var pipeline = _temp.Write("tiny-bench.yaml", $"""
+            name: tiny-bench
+            seed: 42
+            device: auto
+            loader: {"{plugin: cbf, with: {train: 30, test: 9, length: 32}}"}
+            model: {"{plugin: lstm-fcn, with: {filters: [8, 8, 8], epochs: 2, checkpoint_every: 100000}}"}
+            report: [metrics]
+            output: runs
+            """);
+
+        var result = Cli.Run(_temp.Path, "bench", pipeline, "--device", "cpu", "--repeats", "1", "--epochs", "3", "--output", _temp["bench"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("tiny-bench #1: ", result.Stdout);
+        Assert.Contains(", device cpu, 3 epochs, 1 runs each", File.ReadAllText(_temp["bench.md"]));
+    }
+
+    [Fact]
+    public void Bench_with_an_unknown_device_exits_2_naming_the_choices()
+    {
+        var result = Cli.Run(_temp.Path, "bench", "--device", "gpu");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--device must be auto, cpu or cuda; found 'gpu'", result.Stderr);
+    }
+
     /// <summary>A reproduction manifest over two UCR sets, with a 2-epoch, small-filter LSTM-FCN template.</summary>
     string SmallReproduction()
     {
