@@ -33,8 +33,8 @@ public abstract class DeepClassifierPlugin : IModelPlugin
             throw new InvalidDataException($"{args.StepName}: series lengths vary ({train.MinLength}..{train.MaxLength}); add a 'fixed-length' preprocessing step");
         if (train.Samples.Any(s => s.Label < 0)) throw new InvalidDataException($"{args.StepName}: every training series needs a label");
 
-        TorchDevice.Prepare(context);
-        var device = TorchDevice.Resolve(context.Device, context.Log);
+        NativeMemory.TuneForTensors();
+        var device = TorchRuntime.Prepare(context);
         var training = DeepModelOptions.Training(args, context.Seed);
         int cells = ChooseCells(train, args, training, device, context);
         var networkOptions = NetworkFor(args, train, cells);

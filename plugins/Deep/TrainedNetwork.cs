@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using LstmFcn.Pipeline;
 using LstmFcn.Plugins.Deep.Network;
 using LstmFcn.Plugins.Deep.Training;
+using LstmFcn.TorchLayers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -130,8 +131,8 @@ sealed class TrainedNetwork : ITrainedModel, IClassActivationMaps
         if (!File.Exists(metaPath)) throw new FileNotFoundException($"{metaPath}: not a saved deep (LSTM-FCN / CNN-LSTM) model", metaPath);
         var meta = JsonSerializer.Deserialize<Metadata>(File.ReadAllText(metaPath), MetadataJson)
                    ?? throw new InvalidDataException($"{metaPath}: empty metadata");
-        TorchDevice.Prepare(context);
-        var device = TorchDevice.Resolve(context.Device, context.Log);
+        NativeMemory.TuneForTensors();
+        var device = TorchRuntime.Prepare(context);
         var network = ClassifierNetwork.Create(meta.Network);
         network.load(Path.Combine(directory, WeightsFile));
         network.to(device);

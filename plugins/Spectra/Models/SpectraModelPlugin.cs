@@ -37,8 +37,7 @@ public abstract class SpectraModelPlugin : IModelPlugin
             throw new InvalidDataException($"{args.StepName}: spectra must be one channel of one length (found {train.Channels} channel(s), {train.MinLength}..{train.MaxLength} points); crop them with two-theta-crop");
         if (train.Samples.Any(s => s.Label < 0)) throw new InvalidDataException($"{args.StepName}: every training spectrum needs a label");
 
-        var device = SpectraTorch.Prepare(context);
-        CudaDevice.Seed(context.Seed);
+        var device = TorchRuntime.Prepare(context);
         var network = SpectraNetwork.Create(Name, train.MaxLength);
         network.to(device);
         var settings = new TrainedSpectraModel.Settings(Name, train.MaxLength, args.GetString("positions") == "experiment",

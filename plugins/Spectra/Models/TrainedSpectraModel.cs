@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LstmFcn.Pipeline;
+using LstmFcn.TorchLayers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -116,7 +117,7 @@ public sealed class TrainedSpectraModel : ITrainedModel
         var metaPath = Path.Combine(directory, MetadataFile);
         if (!File.Exists(metaPath)) throw new FileNotFoundException($"{metaPath}: not a saved spectra model", metaPath);
         var meta = JsonSerializer.Deserialize<Metadata>(File.ReadAllText(metaPath)) ?? throw new InvalidDataException($"{metaPath}: empty metadata");
-        var device = SpectraTorch.Prepare(context);
+        var device = TorchRuntime.Prepare(context);
         var network = SpectraNetwork.Create(meta.Settings.Model, meta.Settings.Length);
         network.load(Path.Combine(directory, WeightsFile));
         network.to(device);
