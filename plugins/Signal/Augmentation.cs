@@ -1,4 +1,5 @@
 using LstmFcn.Pipeline;
+using LstmFcn.Pipeline.Seeding;
 
 namespace LstmFcn.Plugins.Signal;
 

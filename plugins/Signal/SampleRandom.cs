@@ -16,12 +16,4 @@ public static class SampleRandom
         x = SplitMix.Mix(x ^ (ulong)(uint)index);
         return new Random((int)(SplitMix.Mix(x) & 0x7FFFFFFF));
     }
-
-    /// <summary>A standard normal deviate (Box–Muller).</summary>
-    public static double NextGaussian(this Random random)
-    {
-        double u1 = 1.0 - random.NextDouble(); // (0, 1]: log stays finite
-        double u2 = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-    }
 }

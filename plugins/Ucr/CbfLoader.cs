@@ -1,4 +1,5 @@
 using LstmFcn.Pipeline;
+using LstmFcn.Pipeline.Seeding;
 
 namespace LstmFcn.Plugins.Ucr;
 
@@ -44,7 +45,7 @@ public sealed class CbfLoader : ILoaderPlugin
             int label = i % ClassNames.Length;
             double a = scale * (16 + 16 * random.NextDouble());
             double b = a + scale * (32 + 64 * random.NextDouble());
-            double amplitude = 6 + Gaussian(random);
+            double amplitude = 6 + random.NextGaussian();
             var values = new float[length];
             for (int t = 0; t < length; t++)
             {
@@ -54,7 +55,7 @@ public sealed class CbfLoader : ILoaderPlugin
                     1 => (t - a) / (b - a),
                     _ => (b - t) / (b - a),
                 };
-                values[t] = (float)(amplitude * shape + noise * Gaussian(random));
+                values[t] = (float)(amplitude * shape + noise * random.NextGaussian());
             }
             samples[i] = new TimeSeriesSample($"{split}-{i}", values, 1, label, new Dictionary<string, string>());
         }
@@ -63,12 +64,5 @@ public sealed class CbfLoader : ILoaderPlugin
             [DatasetMetadata.Source] = "cbf",
             [DatasetMetadata.Name] = $"CBF-{length}",
         });
-    }
-
-    /// <summary>A standard normal draw (Box–Muller; one of the pair is enough here).</summary>
-    static double Gaussian(Random random)
-    {
-        double u = 1 - random.NextDouble();
-        return Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * random.NextDouble());
     }
 }
