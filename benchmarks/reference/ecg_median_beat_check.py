@@ -1,0 +1,74 @@
+#!/usr/bin/python3
+"""Does the median beat's shape carry evidence for the Other class beyond ecg-features? A diagnostic, not the product.
+
+Other (bundle branch block, hypertrophy, ectopy, ...) is the weak class of every ECG model (benchmarks/ecg/results.md).
+ecg-features summarises morphology in a few numbers (QRS width, P/T ratios, ST level, template correlation). This
+check appends the median beat itself: R peaks from a 5-15 Hz band energy detector, beats from -0.25 s to +0.45 s
+around each R, their median scaled to R = +1 and resampled to 35 points, plus the 5th percentile, spread and fraction
+below 0.8 of each beat's correlation with that median. scikit-learn's HistGradientBoostingClassifier (defaults) is
+scored by stratified 5-fold CV over three shuffles, with and without the extra columns.
+
+Input: data/all.csv of a run with the table-export reporter, e.g.
+  ./lstmfcn run pipelines/ecg-gb.yaml --set "report=[{plugin: metrics},{plugin: table-export}]" --set output=/tmp/ecg
+Usage: OMP_NUM_THREADS=1 /usr/bin/python3 benchmarks/reference/ecg_median_beat_check.py RUN_DIR/data/all.csv
+       [--records ../shared/datasets/cinc2017_af/validation]
+(needs python3-sklearn and python3-scipy; OMP_NUM_THREADS=1 keeps OpenMP from fighting a concurrent training run.)
+"""
+import argparse, csv
+import numpy as np
+import scipy.io
+import scipy.signal as ss
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.metrics import f1_score
+from sklearn.model_selection import StratifiedKFold
+
+FS = 300
+CLASSES = ['Normal', 'AF', 'Other', 'Noisy']
+
+
+def median_beat_features(signal_mv):
+    band_b, band_a = ss.butter(3, [5 / (FS / 2), 15 / (FS / 2)], 'band')
+    ecg_b, ecg_a = ss.butter(2, [0.5 / (FS / 2), 40 / (FS / 2)], 'band')
+    ecg = ss.filtfilt(ecg_b, ecg_a, signal_mv)
+    energy = np.convolve(np.abs(np.diff(ss.filtfilt(band_b, band_a, signal_mv))) ** 2, np.ones(30) / 30, 'same')
+    peaks, _ = ss.find_peaks(energy, distance=int(0.25 * FS), height=0.3 * np.percentile(energy, 98))
+    peaks = [p - 20 + int(np.argmax(np.abs(ecg[max(0, p - 20):p + 20]))) for p in peaks if p > 20]
+    pre, post = int(0.25 * FS), int(0.45 * FS)
+    beats = np.array([ecg[p - pre:p + post] for p in peaks if p - pre >= 0 and p + post < len(ecg)])
+    if len(beats) < 3:
+        return np.zeros(35 + 3)
+    median = np.median(beats, 0)
+    r = median[pre] if abs(median[pre]) > 1e-6 else 1.0
+    shape = ss.resample(median / abs(r) * np.sign(r), 35)
+    corr = np.array([np.corrcoef(beat, median)[0, 1] for beat in beats])
+    return np.r_[shape, np.percentile(corr, 5), np.std(corr), (corr < 0.8).mean()]
+
+
+def cross_validated_f1(x, y, seed):
+    predicted = np.empty(len(y), dtype=object)
+    for train, test in StratifiedKFold(5, shuffle=True, random_state=seed).split(x, y):
+        predicted[test] = HistGradientBoostingClassifier(random_state=0).fit(x[train], y[train]).predict(x[test])
+    return f1_score(y, predicted, average='macro'), f1_score(y, predicted, average=None, labels=CLASSES)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('features_csv')
+    parser.add_argument('--records', default='../shared/datasets/cinc2017_af/validation')
+    args = parser.parse_args()
+    rows = list(csv.DictReader(open(args.features_csv)))
+    columns = [k for k in rows[0] if k.startswith('ecg_')]
+    x = np.array([[float(r[k]) for k in columns] for r in rows])
+    y = np.array([r['label'] for r in rows])
+    beats = np.array([median_beat_features(scipy.io.loadmat(f"{args.records}/{r['id']}.mat")['val'][0].astype(float) / 1000)
+                      for r in rows])
+    for name, features in [(f'{len(columns)} ecg-features', x), (f'+ {beats.shape[1]} median-beat columns', np.c_[x, beats])]:
+        runs = [cross_validated_f1(features, y, seed) for seed in (42, 7, 2026)]
+        macro = [m for m, _ in runs]
+        per_class = np.mean([c for _, c in runs], 0)
+        print(f"{name}: macro-F1 {np.mean(macro):.4f} ± {np.std(macro):.4f}; F1 " +
+              " / ".join(f"{c} {v:.3f}" for c, v in zip(CLASSES, per_class)))
+
+
+if __name__ == '__main__':
+    main()
