@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Does the median beat's shape carry evidence for the Other class beyond ecg-features? A diagnostic, not the product.
+"""Do the median beat's shape, or counts of long-short RR events, carry evidence for the Other class beyond
+ecg-features? A diagnostic, not the product.
 
 Other (bundle branch block, hypertrophy, ectopy, ...) is the weak class of every ECG model (benchmarks/ecg/results.md).
 ecg-features summarises morphology in a few numbers (QRS width, P/T ratios, ST level, template correlation). This
@@ -7,10 +8,14 @@ check appends the median beat itself: R peaks from a 5-15 Hz band energy detecto
 around each R, their median scaled to R = +1 and resampled to 35 points, plus the 5th percentile, spread and fraction
 below 0.8 of each beat's correlation with that median. scikit-learn's HistGradientBoostingClassifier (defaults) is
 scored by stratified 5-fold CV over three shuffles, with and without the extra columns.
+The second set of extra columns counts rhythm events instead of taking fractions (ecg-features has fractions), since the
+Other records called Normal differ by a few long-short interval pairs: the 2nd and 3rd largest successive RR ratios,
+how many ratios exceed 1.3 or fall below 0.77, short-then-long pairs (below 0.85 then above 1.1 of the median RR),
+intervals above 1.3 or below 0.75 of the median, and the second shortest interval over the median.
 
 Input: data/all.csv of a run with the table-export reporter, e.g.
   ./lstmfcn run pipelines/ecg-gb.yaml --set "report=[{plugin: metrics},{plugin: table-export}]" --set output=/tmp/ecg
-Usage: OMP_NUM_THREADS=1 /usr/bin/python3 benchmarks/reference/ecg_median_beat_check.py RUN_DIR/data/all.csv
+Usage: OMP_NUM_THREADS=1 /usr/bin/python3 benchmarks/reference/ecg_extra_features_check.py RUN_DIR/data/all.csv
        [--records ../shared/datasets/cinc2017_af/validation]
 (needs python3-sklearn and python3-scipy; OMP_NUM_THREADS=1 keeps OpenMP from fighting a concurrent training run.)
 """
@@ -44,6 +49,21 @@ def median_beat_features(signal_mv):
     return np.r_[shape, np.percentile(corr, 5), np.std(corr), (corr < 0.8).mean()]
 
 
+def rr_event_counts(signal_mv):
+    band_b, band_a = ss.butter(3, [5 / (FS / 2), 15 / (FS / 2)], 'band')
+    energy = np.convolve(np.abs(np.diff(ss.filtfilt(band_b, band_a, signal_mv))) ** 2, np.ones(30) / 30, 'same')
+    peaks, _ = ss.find_peaks(energy, distance=int(0.25 * FS), height=0.3 * np.percentile(energy, 98))
+    rr = np.diff(peaks) / FS
+    if len(rr) < 4:
+        return np.zeros(8)
+    ratio = rr[1:] / rr[:-1]
+    median = np.median(rr)
+    largest = np.sort(ratio)[::-1]
+    short_then_long = np.sum((rr[:-1] < 0.85 * median) & (rr[1:] > 1.1 * median))
+    return np.r_[largest[1], largest[2], np.sum(ratio > 1.3), np.sum(ratio < 0.77), short_then_long,
+                 np.sum(rr > 1.3 * median), np.sum(rr < 0.75 * median), np.sort(rr / median)[1]]
+
+
 def cross_validated_f1(x, y, seed):
     predicted = np.empty(len(y), dtype=object)
     for train, test in StratifiedKFold(5, shuffle=True, random_state=seed).split(x, y):
@@ -60,9 +80,11 @@ def main():
     columns = [k for k in rows[0] if k.startswith('ecg_')]
     x = np.array([[float(r[k]) for k in columns] for r in rows])
     y = np.array([r['label'] for r in rows])
-    beats = np.array([median_beat_features(scipy.io.loadmat(f"{args.records}/{r['id']}.mat")['val'][0].astype(float) / 1000)
-                      for r in rows])
-    for name, features in [(f'{len(columns)} ecg-features', x), (f'+ {beats.shape[1]} median-beat columns', np.c_[x, beats])]:
+    signals = [scipy.io.loadmat(f"{args.records}/{r['id']}.mat")['val'][0].astype(float) / 1000 for r in rows]
+    beats = np.array([median_beat_features(s) for s in signals])
+    events = np.array([rr_event_counts(s) for s in signals])
+    for name, features in [(f'{len(columns)} ecg-features', x), (f'+ {beats.shape[1]} median-beat columns', np.c_[x, beats]),
+                           (f'+ {events.shape[1]} RR event counts', np.c_[x, events])]:
         runs = [cross_validated_f1(features, y, seed) for seed in (42, 7, 2026)]
         macro = [m for m, _ in runs]
         per_class = np.mean([c for _, c in runs], 0)
