@@ -1,10 +1,10 @@
 #!/usr/bin/python3
-"""How far can a per-class decision rule lift macro-F1? An upper bound, not a method: the multipliers are chosen on the
+"""How far can a per-class decision rule lift macro-F1? An optimistic figure, not a method: the multipliers are chosen on the
 very predictions they are scored on.
 
 Reads a run's predictions.csv (id, label, predicted, p_<class>...; out-of-fold when the run used evaluate: {kfold: 5}),
 scores argmax, then every combination of multipliers from --grid on all classes but the first, and prints the best.
-A rule fitted inside the training folds, as an honest pipeline would, cannot beat this figure on these predictions.
+A rule fitted inside the training folds, as an honest pipeline would, should expect less than this figure.
 
 Usage: /usr/bin/python3 benchmarks/reference/decision_rule_bound.py RUN_DIR/predictions.csv [--grid 0.5,0.7,1,1.4,2,2.8,4]
 """

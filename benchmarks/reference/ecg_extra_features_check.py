@@ -31,13 +31,19 @@ FS = 300
 CLASSES = ['Normal', 'AF', 'Other', 'Noisy']
 
 
-def median_beat_features(signal_mv):
+def qrs_energy_peaks(signal_mv):
+    """QRS complexes as peaks of the smoothed squared slope of the 5-15 Hz band, at least 0.25 s apart."""
     band_b, band_a = ss.butter(3, [5 / (FS / 2), 15 / (FS / 2)], 'band')
-    ecg_b, ecg_a = ss.butter(2, [0.5 / (FS / 2), 40 / (FS / 2)], 'band')
-    ecg = ss.filtfilt(ecg_b, ecg_a, signal_mv)
     energy = np.convolve(np.abs(np.diff(ss.filtfilt(band_b, band_a, signal_mv))) ** 2, np.ones(30) / 30, 'same')
     peaks, _ = ss.find_peaks(energy, distance=int(0.25 * FS), height=0.3 * np.percentile(energy, 98))
-    peaks = [p - 20 + int(np.argmax(np.abs(ecg[max(0, p - 20):p + 20]))) for p in peaks if p > 20]
+    return peaks
+
+
+def median_beat_features(signal_mv):
+    ecg_b, ecg_a = ss.butter(2, [0.5 / (FS / 2), 40 / (FS / 2)], 'band')
+    ecg = ss.filtfilt(ecg_b, ecg_a, signal_mv)
+    # The energy peak trails the R wave a little: move each to the largest deflection within 67 ms.
+    peaks = [p - 20 + int(np.argmax(np.abs(ecg[max(0, p - 20):p + 20]))) for p in qrs_energy_peaks(signal_mv) if p > 20]
     pre, post = int(0.25 * FS), int(0.45 * FS)
     beats = np.array([ecg[p - pre:p + post] for p in peaks if p - pre >= 0 and p + post < len(ecg)])
     if len(beats) < 3:
@@ -50,10 +56,7 @@ def median_beat_features(signal_mv):
 
 
 def rr_event_counts(signal_mv):
-    band_b, band_a = ss.butter(3, [5 / (FS / 2), 15 / (FS / 2)], 'band')
-    energy = np.convolve(np.abs(np.diff(ss.filtfilt(band_b, band_a, signal_mv))) ** 2, np.ones(30) / 30, 'same')
-    peaks, _ = ss.find_peaks(energy, distance=int(0.25 * FS), height=0.3 * np.percentile(energy, 98))
-    rr = np.diff(peaks) / FS
+    rr = np.diff(qrs_energy_peaks(signal_mv)) / FS
     if len(rr) < 4:
         return np.zeros(8)
     ratio = rr[1:] / rr[:-1]
