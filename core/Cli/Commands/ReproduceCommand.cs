@@ -27,8 +27,10 @@ static class ReproduceCommand
             Dataset == dataset && Model == model && Epochs == epochs && Seed == seed;
     }
 
+    /// <summary><c>AlsoPublished</c>: further published columns shown beside the paper's (label → dataset → value),
+    /// e.g. the authors' own figures after a protocol fix; a dataset a column lacks shows "–".</summary>
     sealed record Manifest(string DataRoot, string Output, Dictionary<string, string> Models, string ReferenceModel,
-        List<(string Dataset, double Paper)> Paper);
+        List<(string Dataset, double Paper)> Paper, List<(string Label, Dictionary<string, double> Values)> AlsoPublished);
 
     public static int Execute(CommandLine cl)
     {
@@ -123,14 +125,18 @@ static class ReproduceCommand
                       $"{Environment.ProcessorCount} cores. Test accuracy; the paper column is Table I ({manifest.ReferenceModel}). " +
                       "Cells are chosen by a validation split of the training set; the test set selects nothing.").AppendLine();
         md.Append("| dataset | paper |");
+        foreach (var (label, _) in manifest.AlsoPublished) md.Append($" {label} |");
         foreach (var m in models) md.Append($" {m} | cells | wall s |");
         md.AppendLine();
         md.Append("|---|---|");
+        foreach (var _ in manifest.AlsoPublished) md.Append("---|");
         foreach (var _ in models) md.Append("---|---|---|");
         md.AppendLine();
         foreach (var (dataset, paper) in manifest.Paper)
         {
             md.Append($"| {dataset} | {paper:F4} |");
+            foreach (var (_, values) in manifest.AlsoPublished)
+                md.Append(values.TryGetValue(dataset, out var v) ? $" {v:F4} |" : " – |");
             foreach (var m in models)
             {
                 var x = entries.FirstOrDefault(en => en.Same(dataset, m, epochs, seed));
@@ -140,6 +146,9 @@ static class ReproduceCommand
         }
         md.Append("| **mean** |");
         md.Append($" {manifest.Paper.Average(p => p.Paper):F4} |");
+        foreach (var (_, values) in manifest.AlsoPublished)
+            md.Append(values.Count == manifest.Paper.Count ? $" {values.Values.Average():F4} |"
+                                                           : $" {values.Values.Average():F4} ({values.Count}/{manifest.Paper.Count} sets) |");
         foreach (var m in models)
         {
             var done = entries.Where(en => en.Same(en.Dataset, m, epochs, seed)).ToList();
@@ -189,8 +198,40 @@ static class ReproduceCommand
             ? text : throw new UsageException($"{path}: missing '{key}'");
         var models = ((YamlMappingNode)root.Children[new YamlScalarNode("models")]).Children
             .ToDictionary(kv => ((YamlScalarNode)kv.Key).Value!, kv => Path.GetFullPath(Path.Combine(dir, ((YamlScalarNode)kv.Value).Value!)));
-        var paper = ((YamlMappingNode)root.Children[new YamlScalarNode("paper")]).Children
-            .Select(kv => (((YamlScalarNode)kv.Key).Value!, double.Parse(((YamlScalarNode)kv.Value).Value!, CultureInfo.InvariantCulture))).ToList();
-        return new Manifest(Path.GetFullPath(Path.Combine(dir, Scalar("data"))), Scalar("output"), models, Scalar("reference_model"), paper);
+        if (!root.Children.TryGetValue(new YamlScalarNode("paper"), out var paperNode))
+            throw new UsageException($"{path}: missing 'paper'");
+        var paper = Accuracies(path, "paper", paperNode).Select(kv => (kv.Key, kv.Value)).ToList();
+        var also = new List<(string, Dictionary<string, double>)>();
+        if (root.Children.TryGetValue(new YamlScalarNode("also_published"), out var alsoNode))
+        {
+            if (alsoNode is not YamlMappingNode columns)
+                throw new UsageException($"{path}, line {alsoNode.Start.Line}: 'also_published' must map a column label to dataset: accuracy pairs");
+            foreach (var (key, node) in columns.Children)
+            {
+                var label = ((YamlScalarNode)key).Value!;
+                var values = Accuracies(path, $"also_published '{label}'", node).ToDictionary(kv => kv.Key, kv => kv.Value);
+                foreach (var unknown in values.Keys.Where(d => !paper.Any(p => p.Key == d)))
+                    throw new UsageException($"{path}: also_published '{label}': '{unknown}' is not a dataset of 'paper' ({string.Join(", ", paper.Select(p => p.Key))})");
+                also.Add((label, values));
+            }
+        }
+        return new Manifest(Path.GetFullPath(Path.Combine(dir, Scalar("data"))), Scalar("output"), models, Scalar("reference_model"), paper, also);
+    }
+
+    /// <summary>A mapping of dataset names to accuracies in [0, 1], in file order; errors name the file, line and key.</summary>
+    static List<KeyValuePair<string, double>> Accuracies(string path, string what, YamlNode node)
+    {
+        if (node is not YamlMappingNode mapping)
+            throw new UsageException($"{path}, line {node.Start.Line}: '{what}' must map dataset names to accuracies");
+        var list = new List<KeyValuePair<string, double>>();
+        foreach (var (key, value) in mapping.Children)
+        {
+            var dataset = ((YamlScalarNode)key).Value!;
+            if (value is not YamlScalarNode { Value: { } text }
+                || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var accuracy) || accuracy is < 0 or > 1)
+                throw new UsageException($"{path}, line {value.Start.Line}: {what}: '{dataset}' must be an accuracy between 0 and 1");
+            list.Add(new(dataset, accuracy));
+        }
+        return list;
     }
 }

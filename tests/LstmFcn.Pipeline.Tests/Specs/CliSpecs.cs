@@ -86,7 +86,7 @@ public sealed class CliSpecs : IDisposable
     }
 
     /// <summary>A reproduction manifest over two UCR sets, with a 2-epoch, small-filter LSTM-FCN template.</summary>
-    string SmallReproduction()
+    string SmallReproduction(string alsoPublished = "")
     {
         _temp.Write("template.yaml", $"""
             name: set-by-reproduce
@@ -110,6 +110,7 @@ public sealed class CliSpecs : IDisposable
             models: {"{lstm-fcn: template.yaml}"}
             reference_model: lstm-fcn
             paper: {"{Coffee: 1.0, GunPoint: 1.0}"}
+            {alsoPublished}
             """);
     }
 
@@ -161,6 +162,35 @@ public sealed class CliSpecs : IDisposable
         Assert.Contains("| Coffee | 1.0000 |", md);
         var run = TableRuns(_temp["table-seed7.json"]).Single().Split(':', 2)[1];
         Assert.Matches(@"(?m)^seed: 7\s*$", File.ReadAllText(Path.Combine(run, "pipeline.resolved.yaml")));
+    }
+
+    [Fact]
+    public void Reproduce_shows_further_published_figures_beside_the_paper_with_their_mean()
+    {
+        var manifest = SmallReproduction("also_published: {\"authors, lowest training loss\": {Coffee: 0.9, GunPoint: 0.8}, partial: {GunPoint: 0.5}}");
+
+        var result = Cli.Run(_temp.Path, "reproduce", manifest, "--datasets", "Coffee", "--threads", "1");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var md = File.ReadAllText(_temp["table.md"]);
+        Assert.Contains("| dataset | paper | authors, lowest training loss | partial | lstm-fcn | cells | wall s |", md);
+        Assert.Contains("| Coffee | 1.0000 | 0.9000 | – |", md);
+        Assert.Contains("| GunPoint | 1.0000 | 0.8000 | 0.5000 | – |", md);
+        Assert.Contains("| **mean** | 1.0000 | 0.8500 | 0.5000 (1/2 sets) |", md);
+    }
+
+    [Theory]
+    [InlineData("also_published: {authors: {Wafer: 0.9}}", "also_published 'authors': 'Wafer' is not a dataset of 'paper' (Coffee, GunPoint)")]
+    [InlineData("also_published: {authors: {Coffee: high}}", "line 6: also_published 'authors': 'Coffee' must be an accuracy between 0 and 1")]
+    [InlineData("also_published: [0.9, 0.8]", "line 6: 'also_published' must map a column label to dataset: accuracy pairs")]
+    public void Reproduce_rejects_a_published_column_it_cannot_place_naming_the_manifest_and_the_entry(string alsoPublished, string expected)
+    {
+        var result = Cli.Run(_temp.Path, "reproduce", SmallReproduction(alsoPublished), "--datasets", "Coffee");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("manifest.yaml", result.Stderr);
+        Assert.Contains(expected, result.Stderr);
+        Assert.False(File.Exists(_temp["table.md"]));
     }
 
     [Fact]
