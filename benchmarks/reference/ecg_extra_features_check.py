@@ -19,16 +19,16 @@ Usage: OMP_NUM_THREADS=1 /usr/bin/python3 benchmarks/reference/ecg_extra_feature
        [--records ../shared/datasets/cinc2017_af/validation]
 (needs python3-sklearn and python3-scipy; OMP_NUM_THREADS=1 keeps OpenMP from fighting a concurrent training run.)
 """
-import argparse, csv
+import argparse
 import numpy as np
 import scipy.io
 import scipy.signal as ss
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
+from ecg_feature_table import CLASSES, read_feature_table
 
 FS = 300
-CLASSES = ['Normal', 'AF', 'Other', 'Noisy']
 
 
 def qrs_energy_peaks(signal_mv):
@@ -79,11 +79,8 @@ def main():
     parser.add_argument('features_csv')
     parser.add_argument('--records', default='../shared/datasets/cinc2017_af/validation')
     args = parser.parse_args()
-    rows = list(csv.DictReader(open(args.features_csv)))
-    columns = [k for k in rows[0] if k.startswith('ecg_')]
-    x = np.array([[float(r[k]) for k in columns] for r in rows])
-    y = np.array([r['label'] for r in rows])
-    signals = [scipy.io.loadmat(f"{args.records}/{r['id']}.mat")['val'][0].astype(float) / 1000 for r in rows]
+    x, y, ids, columns = read_feature_table(args.features_csv)
+    signals = [scipy.io.loadmat(f"{args.records}/{i}.mat")['val'][0].astype(float) / 1000 for i in ids]
     beats = np.array([median_beat_features(s) for s in signals])
     events = np.array([rr_event_counts(s) for s in signals])
     for name, features in [(f'{len(columns)} ecg-features', x), (f'+ {beats.shape[1]} median-beat columns', np.c_[x, beats]),
