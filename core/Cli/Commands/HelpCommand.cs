@@ -14,7 +14,7 @@ static class HelpCommand
               lstmfcn plugins [--plugins DIR]...
               lstmfcn plugins describe NAME
               lstmfcn bench [PIPELINE.yaml...] [--repeats 5] [--epochs 100] [--threads 2] [--device cpu|cuda] [--output benchmarks/results]
-              lstmfcn reproduce MANIFEST.yaml [--epochs E] [--seed S] [--datasets A,B] [--models m,n] [--threads T] [--rerun]
+              lstmfcn reproduce MANIFEST.yaml [--epochs E] [--seed S] [--datasets A,B] [--models m,n] [--threads T] [--rerun] [--output PREFIX]
               lstmfcn compare RUN_DIR... [--output DIR]   (accuracy table, ranks, Wilcoxon, CD plot; a folder = the runs in it)
               lstmfcn version
 

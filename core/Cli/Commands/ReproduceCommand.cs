@@ -34,7 +34,7 @@ static class ReproduceCommand
 
     public static int Execute(CommandLine cl)
     {
-        if (cl.Positional.Count != 1) throw new UsageException("usage: lstmfcn reproduce MANIFEST.yaml [--epochs E] [--seed S] [--datasets A,B] [--models m,n] [--threads T] [--rerun]");
+        if (cl.Positional.Count != 1) throw new UsageException("usage: lstmfcn reproduce MANIFEST.yaml [--epochs E] [--seed S] [--datasets A,B] [--models m,n] [--threads T] [--rerun] [--output PREFIX]");
         var manifestPath = Path.GetFullPath(cl.Positional[0]);
         var manifest = ReadManifest(manifestPath);
         int? epochs = IntOption(cl, "--epochs", min: 1);
@@ -123,7 +123,9 @@ static class ReproduceCommand
                       $"{(cl.Options.TryGetValue("--epochs", out var e) ? $" --epochs {e}" : "")}{(seed is { } s ? $" --seed {s}" : "")}` — " +
                       $"{(seed is { } s2 ? $"seed {s2}" : TemplateSeeds(manifest))}, " +
                       $"{Environment.ProcessorCount} cores. Test accuracy; the paper column is Table I ({manifest.ReferenceModel}). " +
-                      "Cells are chosen by a validation split of the training set; the test set selects nothing.").AppendLine();
+                      "Cells are chosen by a validation split of the training set; the test set selects nothing." +
+                      (manifest.AlsoPublished.Count > 0 ? " The columns between the paper's and the models' are further published figures (the manifest's `also_published`)." : ""))
+          .AppendLine();
         md.Append("| dataset | paper |");
         foreach (var (label, _) in manifest.AlsoPublished) md.Append($" {label} |");
         foreach (var m in models) md.Append($" {m} | cells | wall s |");

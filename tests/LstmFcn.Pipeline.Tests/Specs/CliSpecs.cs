@@ -177,6 +177,7 @@ public sealed class CliSpecs : IDisposable
         Assert.Contains("| Coffee | 1.0000 | 0.9000 | – |", md);
         Assert.Contains("| GunPoint | 1.0000 | 0.8000 | 0.5000 | – |", md);
         Assert.Contains("| **mean** | 1.0000 | 0.8500 | 0.5000 (1/2 sets) |", md);
+        Assert.Contains("further published figures (the manifest's `also_published`)", md);
     }
 
     [Theory]
