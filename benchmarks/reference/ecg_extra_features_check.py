@@ -23,9 +23,7 @@ import argparse
 import numpy as np
 import scipy.io
 import scipy.signal as ss
-from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.metrics import f1_score
-from sklearn.model_selection import StratifiedKFold
+from ecg_cross_validation import out_of_fold_f1
 from ecg_feature_table import CLASSES, read_feature_table
 
 FS = 300
@@ -67,13 +65,6 @@ def rr_event_counts(signal_mv):
                  np.sum(rr > 1.3 * median), np.sum(rr < 0.75 * median), np.sort(rr / median)[1]]
 
 
-def cross_validated_f1(x, y, seed):
-    predicted = np.empty(len(y), dtype=object)
-    for train, test in StratifiedKFold(5, shuffle=True, random_state=seed).split(x, y):
-        predicted[test] = HistGradientBoostingClassifier(random_state=0).fit(x[train], y[train]).predict(x[test])
-    return f1_score(y, predicted, average='macro'), f1_score(y, predicted, average=None, labels=CLASSES)
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('features_csv')
@@ -85,9 +76,9 @@ def main():
     events = np.array([rr_event_counts(s) for s in signals])
     for name, features in [(f'{len(columns)} ecg-features', x), (f'+ {beats.shape[1]} median-beat columns', np.c_[x, beats]),
                            (f'+ {events.shape[1]} RR event counts', np.c_[x, events])]:
-        runs = [cross_validated_f1(features, y, seed) for seed in (42, 7, 2026)]
-        macro = [m for m, _ in runs]
-        per_class = np.mean([c for _, c in runs], 0)
+        runs = [out_of_fold_f1(features, y, seed) for seed in (42, 7, 2026)]
+        macro = [m for m, _, _ in runs]
+        per_class = np.mean([c for _, c, _ in runs], 0)
         print(f"{name}: macro-F1 {np.mean(macro):.4f} ± {np.std(macro):.4f}; F1 " +
               " / ".join(f"{c} {v:.3f}" for c, v in zip(CLASSES, per_class)))
 

@@ -17,25 +17,11 @@ Usage: OMP_NUM_THREADS=1 /usr/bin/python3 benchmarks/reference/ecg_learning_curv
 import argparse
 import numpy as np
 from scipy.optimize import curve_fit
-from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.metrics import f1_score
-from sklearn.model_selection import StratifiedKFold, train_test_split
+from ecg_cross_validation import out_of_fold_f1
 from ecg_feature_table import CLASSES, read_feature_table
 
 FRACTIONS = (0.2, 0.4, 0.6, 0.8, 1.0)
 SHUFFLES = (42, 7, 2026)
-
-
-def out_of_fold_f1(x, y, shuffle, fraction, draw):
-    """Macro-F1 and per-class F1 over the 300 held-out predictions, and the mean training-set size."""
-    predicted = np.empty(len(y), dtype=object)
-    sizes = []
-    for train, test in StratifiedKFold(5, shuffle=True, random_state=shuffle).split(x, y):
-        if fraction < 1:
-            train, _ = train_test_split(train, train_size=fraction, stratify=y[train], random_state=draw)
-        sizes.append(len(train))
-        predicted[test] = HistGradientBoostingClassifier(random_state=0).fit(x[train], y[train]).predict(x[test])
-    return f1_score(y, predicted, average='macro'), f1_score(y, predicted, average=None, labels=CLASSES), np.mean(sizes)
 
 
 def power_law(n, a, b, c):

@@ -202,7 +202,7 @@ static class ReproduceCommand
             .ToDictionary(kv => ((YamlScalarNode)kv.Key).Value!, kv => Path.GetFullPath(Path.Combine(dir, ((YamlScalarNode)kv.Value).Value!)));
         if (!root.Children.TryGetValue(new YamlScalarNode("paper"), out var paperNode))
             throw new UsageException($"{path}: missing 'paper'");
-        var paper = Accuracies(path, "paper", paperNode).Select(kv => (kv.Key, kv.Value)).ToList();
+        var paper = Accuracies(path, "paper", paperNode);
         var also = new List<(string, Dictionary<string, double>)>();
         if (root.Children.TryGetValue(new YamlScalarNode("also_published"), out var alsoNode))
         {
@@ -211,9 +211,9 @@ static class ReproduceCommand
             foreach (var (key, node) in columns.Children)
             {
                 var label = ((YamlScalarNode)key).Value!;
-                var values = Accuracies(path, $"also_published '{label}'", node).ToDictionary(kv => kv.Key, kv => kv.Value);
-                foreach (var unknown in values.Keys.Where(d => !paper.Any(p => p.Key == d)))
-                    throw new UsageException($"{path}: also_published '{label}': '{unknown}' is not a dataset of 'paper' ({string.Join(", ", paper.Select(p => p.Key))})");
+                var values = Accuracies(path, $"also_published '{label}'", node).ToDictionary(a => a.Dataset, a => a.Accuracy);
+                foreach (var unknown in values.Keys.Where(d => !paper.Any(p => p.Dataset == d)))
+                    throw new UsageException($"{path}: also_published '{label}': '{unknown}' is not a dataset of 'paper' ({string.Join(", ", paper.Select(p => p.Dataset))})");
                 also.Add((label, values));
             }
         }
@@ -221,18 +221,18 @@ static class ReproduceCommand
     }
 
     /// <summary>A mapping of dataset names to accuracies in [0, 1], in file order; errors name the file, line and key.</summary>
-    static List<KeyValuePair<string, double>> Accuracies(string path, string what, YamlNode node)
+    static List<(string Dataset, double Accuracy)> Accuracies(string path, string what, YamlNode node)
     {
         if (node is not YamlMappingNode mapping)
             throw new UsageException($"{path}, line {node.Start.Line}: '{what}' must map dataset names to accuracies");
-        var list = new List<KeyValuePair<string, double>>();
+        var list = new List<(string Dataset, double Accuracy)>();
         foreach (var (key, value) in mapping.Children)
         {
             var dataset = ((YamlScalarNode)key).Value!;
             if (value is not YamlScalarNode { Value: { } text }
                 || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var accuracy) || accuracy is < 0 or > 1)
                 throw new UsageException($"{path}, line {value.Start.Line}: {what}: '{dataset}' must be an accuracy between 0 and 1");
-            list.Add(new(dataset, accuracy));
+            list.Add((dataset, accuracy));
         }
         return list;
     }
