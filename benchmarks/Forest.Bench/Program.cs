@@ -3,6 +3,8 @@ using System.Globalization;
 using LstmFcn.Benchmarks.Forest;
 using LstmFcn.Pipeline;
 using LstmFcn.Pipeline.Engine.Running;
+using LstmFcn.Pipeline.Engine.Outputs;
+using LstmFcn.Pipeline.Engine.Evaluation;
 using LstmFcn.Plugins.Forest;
 using LstmFcn.Plugins.Forest.Boosting;
 using LstmFcn.Plugins.Tables;

@@ -1,3 +1,4 @@
+using LstmFcn.Pipeline.Engine.Naming;
 using LstmFcn.Pipeline.Cli;
 using LstmFcn.Pipeline.Cli.Commands;
 using LstmFcn.Pipeline.Engine.Pipelines;

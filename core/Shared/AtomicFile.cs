@@ -30,6 +30,48 @@ static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// For files another library writes by name (GDAL): <paramref name="writeAt"/> writes the file at the temporary path
+    /// it is given; the file (and any sidecar such as <c>.aux.xml</c> beside it) is flushed to disk and renamed.
+    /// </summary>
+    public static void WriteVia(string path, Action<string> writeAt, params string[] sidecarSuffixes)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null) Directory.CreateDirectory(folder);
+        var temp = TempNameOf(path);
+        try
+        {
+            writeAt(temp);
+            foreach (var suffix in sidecarSuffixes)
+                if (File.Exists(temp + suffix)) { FlushToDisk(temp + suffix); File.Move(temp + suffix, path + suffix, overwrite: true); }
+            FlushToDisk(temp);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            foreach (var leftover in sidecarSuffixes.Select(s => temp + s).Append(temp))
+                try { File.Delete(leftover); } catch (IOException) { /* best effort */ }
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The temporary name of <paramref name="path"/>: <c>NAME.partial.EXT</c>, so that libraries that choose a format
+    /// by extension (GDAL, image writers) still see it.
+    /// </summary>
+    public static string TempNameOf(string path)
+    {
+        var extension = Path.GetExtension(path);
+        return extension.Length == 0 ? path + PartialSuffix : path[..^extension.Length] + PartialSuffix + extension;
+    }
+
+    /// <summary>Makes a written file's content durable before it is renamed (a rename alone may reach the disk first).</summary>
+    public static void FlushToDisk(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+        stream.Flush(flushToDisk: true);
+    }
+
     public static void WriteText(string path, string content) =>
         Write(path, stream =>
         {

@@ -1,7 +1,8 @@
 using LstmFcn.Pipeline;
 using LstmFcn.Plugins.Deep.Network;
+using LstmFcn.Plugins.Deep.Options;
 using LstmFcn.Plugins.Deep.Training;
-using LstmFcn.TorchLayers;
+using LstmFcn.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,55 +10,65 @@ namespace LstmFcn.Plugins.Deep;
 
 /// <summary>
 /// Fit and load for the deep classifiers (LSTM-FCN, ALSTM-FCN, CNN-LSTM): one training recipe, cell selection on a
-/// split of train, save and load; the subclasses declare their parameters and build their network's options.
+/// split of train, save and load; the subclasses build their network's options from their options record.
 /// </summary>
-public abstract class DeepClassifierPlugin : IModelPlugin
+public abstract class DeepClassifierPlugin<TOptions> : ModelPlugin<TOptions> where TOptions : DeepTrainingOptions, new()
 {
-    public abstract string Name { get; }
-    public abstract string Description { get; }
-    public IReadOnlyList<ParameterSpec> Parameters => _parameters ??= Declare();
-    IReadOnlyList<ParameterSpec>? _parameters;
+    /// <summary>The network for this data and cell count.</summary>
+    protected abstract NetworkOptions NetworkFor(TOptions options, TimeSeriesDataset train, int cells);
 
-    protected abstract IReadOnlyList<ParameterSpec> Declare();
+    /// <summary>The cell count the options ask for when no candidates are given.</summary>
+    protected abstract int CellsOf(TOptions options);
 
-    /// <summary>The network for this data and cell count, from the step's arguments.</summary>
-    protected abstract NetworkOptions NetworkFor(PluginArguments args, TimeSeriesDataset train, int cells);
-
-    /// <summary>Whether predictions also write attention.csv (only networks with an attention LSTM have one).</summary>
-    protected virtual bool ExportsAttention(PluginArguments args) => false;
-
-    public ITrainedModel Fit(TimeSeriesDataset train, PluginArguments args, RunContext context)
+    protected override ITrainedModel Fit(TimeSeriesDataset train, TOptions options, RunContext context)
     {
-        if (train.Count == 0) throw new InvalidDataException($"{args.StepName}: the training set is empty");
         if (!train.IsEqualLength)
-            throw new InvalidDataException($"{args.StepName}: series lengths vary ({train.MinLength}..{train.MaxLength}); add a 'fixed-length' preprocessing step");
-        if (train.Samples.Any(s => s.Label < 0)) throw new InvalidDataException($"{args.StepName}: every training series needs a label");
+            throw new InvalidDataException($"{options.Step}: series lengths vary ({train.MinLength}..{train.MaxLength}); add a 'fixed-length' preprocessing step");
 
         NativeMemory.TuneForTensors();
         var device = TorchRuntime.Prepare(context);
-        var training = DeepModelOptions.Training(args, context.Seed);
-        int cells = ChooseCells(train, args, training, device, context);
-        var networkOptions = NetworkFor(args, train, cells);
+        var training = Settings(options, context.Seed);
+        int cells = ChooseCells(train, options, training, device, context);
+        var networkOptions = NetworkFor(options, train, cells);
         context.Log.Info($"{Name}: {cells} cells, {training.Epochs} epochs, batch {training.BatchSize}, on {device.type.ToString().ToLowerInvariant()} " +
                          $"with {get_num_threads()} thread(s)");
 
         CudaDevice.Seed(context.Seed);
         var network = ClassifierNetwork.Create(networkOptions);
         network.to(device);
-        var history = Train(network, train, training, device, context, Path.Combine(context.RunDirectory, "checkpoint"));
-        var hyper = args.Values.ToDictionary(kv => kv.Key, kv => kv.Value);
+        var history = Train(network, train, options, training, device, context, Path.Combine(context.RunDirectory, "checkpoint"));
+        var hyper = OptionsSchema<TOptions>.Arguments(options, options.Step).Values.ToDictionary(kv => kv.Key, kv => kv.Value);
         hyper["cells"] = (long)cells;
-        return new TrainedNetwork(network, device, train.Classes, history, hyper, ExportsAttention(args));
+        return new TrainedNetwork(network, device, train.Classes, history, hyper);
     }
 
-    public ITrainedModel Load(string directory, RunContext context) => TrainedNetwork.Load(directory, context);
+    public override ITrainedModel Load(string directory, RunContext context) => TrainedNetwork.Load(directory, context);
 
-    static TrainingHistory Train(ClassifierNetwork network, TimeSeriesDataset train, TrainingOptions options, Device device,
+    /// <summary>Karim et al.'s recipe as the options give it.</summary>
+    static TrainingSettings Settings(TOptions o, int seed) => new()
+    {
+        Epochs = o.Epochs,
+        BatchSize = o.BatchSize,
+        LearningRate = o.LearningRate,
+        LearningRateFactor = o.LrFactor,
+        LearningRatePatience = o.LrPatience,
+        MinLearningRate = o.MinLr,
+        MonitorValidation = o.Monitor == TrainingMonitor.ValLoss,
+        EarlyStoppingPatience = o.EarlyStopping,
+        FineTuneRounds = o.FinetuneRounds,
+        FineTuneEpochs = o.FinetuneEpochs,
+        CheckpointEvery = o.CheckpointEvery,
+        AveragedEpochs = o.SwaEpochs,
+        Seed = seed,
+    };
+
+    static TrainingHistory Train(ClassifierNetwork network, TimeSeriesDataset train, TOptions options, TrainingSettings settings, Device device,
         RunContext context, string? checkpointDir)
     {
         int[] fitIndices, validationIndices;
         if (options.ValidationSplit > 0)
-            (fitIndices, validationIndices) = StratifiedSplit.Split(train.Labels(), options.ValidationSplit, options.Seed);
+            // Random(seed), as since the split was added: it decides which series validate on every committed run.
+            (fitIndices, validationIndices) = StratifiedSplit.Split(train.Labels(), options.ValidationSplit, new Random(settings.Seed));
         else
             (fitIndices, validationIndices) = (Enumerable.Range(0, train.Count).ToArray(), Array.Empty<int>());
 
@@ -65,10 +76,11 @@ public abstract class DeepClassifierPlugin : IModelPlugin
         using var validation = validationIndices.Length > 0 ? TensorData.From(train, validationIndices, device) : null;
         var counts = new int[train.Classes.Count];
         foreach (var i in fitIndices) counts[train.Samples[i].Label]++;
-        var weights = options.ClassWeighted ? ClassWeights.Balanced(counts) : ClassWeights.Uniform(counts.Length);
+        using var weights = tensor(options.ClassWeights ? ClassWeights.Balanced(counts) : ClassWeights.Uniform(counts.Length)).to(device);
 
-        var trainer = new Trainer(network, options, device, context, checkpointDir);
-        trainer.Fit(fit, validation, weights);
+        var trainer = new NetworkTrainer(network, new ClassifierObjective(network, weights, options.LabelSmoothing), settings, device, context, checkpointDir);
+        trainer.Fit(new TensorBatches(fit), validation is null ? null : new TensorBatches(validation));
+        if (options.BnRecalibrate) BatchNormRecalibration.Run(network, fit, settings.BatchSize);
         return trainer.History;
     }
 
@@ -76,23 +88,25 @@ public abstract class DeepClassifierPlugin : IModelPlugin
     /// Picks the cell count among candidates by accuracy on a stratified split of the training set (ties: lower
     /// validation loss, then fewer cells). The test set plays no part.
     /// </summary>
-    int ChooseCells(TimeSeriesDataset train, PluginArguments args, TrainingOptions training, Device device, RunContext context)
+    int ChooseCells(TimeSeriesDataset train, TOptions options, TrainingSettings training, Device device, RunContext context)
     {
-        var candidates = args.GetIntList("cells_candidates").Select(v => (int)v).Distinct().ToList();
-        if (candidates.Count == 0) return args.GetInt("cells");
+        var candidates = options.CellsCandidates.Distinct().ToList();
+        if (candidates.Count == 0) return CellsOf(options);
         if (candidates.Count == 1) return candidates[0];
 
-        var (fitIdx, valIdx) = StratifiedSplit.Split(train.Labels(), args.GetDouble("selection_split"), context.Seed);
+        // Random(seed), as since cell selection was added: it decides the cells of the committed reproduction.
+        var (fitIdx, valIdx) = StratifiedSplit.Split(train.Labels(), options.SelectionSplit, new Random(context.Seed));
         var fitPart = train.WithSamples(fitIdx.Select(i => train.Samples[i]).ToArray());
         var valPart = train.WithSamples(valIdx.Select(i => train.Samples[i]).ToArray());
-        var selectionTraining = training with { FineTuneRounds = 0, ValidationSplit = 0, Monitor = "loss" };
+        var selectionOptions = options with { FinetuneRounds = 0, ValidationSplit = 0, Monitor = TrainingMonitor.Loss };
+        var selectionTraining = training with { FineTuneRounds = 0, MonitorValidation = false };
         var scores = new List<(int Cells, double Accuracy, double Loss)>();
         foreach (var cells in candidates)
         {
             CudaDevice.Seed(context.Seed);
-            using var network = ClassifierNetwork.Create(NetworkFor(args, train, cells));
+            using var network = ClassifierNetwork.Create(NetworkFor(options, train, cells));
             network.to(device);
-            Train(network, fitPart, selectionTraining, device, context, checkpointDir: null);
+            Train(network, fitPart, selectionOptions, selectionTraining, device, context, checkpointDir: null);
             using var val = TensorData.From(valPart, device);
             network.eval();
             using var _ = no_grad();
@@ -110,13 +124,29 @@ public abstract class DeepClassifierPlugin : IModelPlugin
 }
 
 /// <summary>LSTM-FCN and ALSTM-FCN differ only in the recurrent cell.</summary>
-public abstract class LstmFcnFamilyPlugin : DeepClassifierPlugin
+public abstract class LstmFcnFamilyPlugin : DeepClassifierPlugin<LstmFcnOptions>
 {
     protected abstract bool Attention { get; }
-    protected override IReadOnlyList<ParameterSpec> Declare() => DeepModelOptions.DeclareLstmFcn(Attention);
-    protected override NetworkOptions NetworkFor(PluginArguments args, TimeSeriesDataset train, int cells) =>
-        DeepModelOptions.LstmFcnNetwork(args, Attention, train.Channels, train.MaxLength, train.Classes.Count, cells);
-    protected override bool ExportsAttention(PluginArguments args) => args.GetBool("export_attention");
+    protected override int CellsOf(LstmFcnOptions options) => options.Cells;
+
+    protected override NetworkOptions NetworkFor(LstmFcnOptions o, TimeSeriesDataset train, int cells) => new()
+    {
+        Architecture = NetworkArchitecture.LstmFcn,
+        Channels = train.Channels,
+        Length = train.MaxLength,
+        Classes = train.Classes.Count,
+        Filters = o.Filters.ToArray(),
+        Kernels = o.Kernels.ToArray(),
+        LstmCells = cells,
+        LstmDropout = o.Dropout,
+        View = o.LstmView,
+        Attention = Attention,
+        SqueezeExcitation = o.Se,
+        SqueezeRatio = o.SeRatio,
+        Residual = o.Residual,
+        HeadUnits = o.HeadUnits,
+        HeadDropout = o.HeadDropout,
+    };
 }
 
 /// <summary><c>lstm-fcn</c>: LSTM-FCN (Karim et al. 2017); with se/residual/head_units, the modern variant (MLSTM-FCN style).</summary>
@@ -127,25 +157,37 @@ public sealed class LstmFcnPlugin : LstmFcnFamilyPlugin
     public override string Description => "LSTM-FCN (Karim et al. 2017): FCN branch + LSTM on the dimension-shuffled series";
 }
 
-/// <summary><c>alstm-fcn</c>: ALSTM-FCN, the attention-LSTM variant whose attention/context values can be exported.</summary>
+/// <summary><c>alstm-fcn</c>: ALSTM-FCN, the attention-LSTM variant whose attention the <c>attention</c> reporter exports.</summary>
 public sealed class AlstmFcnPlugin : LstmFcnFamilyPlugin
 {
     protected override bool Attention => true;
     public override string Name => "alstm-fcn";
-    public override string Description => "ALSTM-FCN (Karim et al. 2017): FCN branch + attention LSTM (exportable attention)";
+    public override string Description => "ALSTM-FCN (Karim et al. 2017): FCN branch + attention LSTM (its attention: the attention reporter)";
 }
 
 /// <summary><c>cnn-lstm</c>: conv blocks with max-pooling, then an LSTM over time (the ECG seed report's network).</summary>
-public sealed class CnnLstmPlugin : DeepClassifierPlugin
+public sealed class CnnLstmPlugin : DeepClassifierPlugin<CnnLstmOptions>
 {
     public override string Name => "cnn-lstm";
     public override string Description => "CNN-LSTM: conv + BN + max-pool blocks, then an LSTM over the pooled sequence (the ECG seed report's network)";
-    protected override IReadOnlyList<ParameterSpec> Declare() => DeepModelOptions.DeclareCnnLstm();
-    protected override NetworkOptions NetworkFor(PluginArguments args, TimeSeriesDataset train, int cells)
+    protected override int CellsOf(CnnLstmOptions options) => options.Cells;
+
+    protected override NetworkOptions NetworkFor(CnnLstmOptions o, TimeSeriesDataset train, int cells)
     {
-        var options = DeepModelOptions.CnnLstmNetwork(args, train.Channels, train.MaxLength, train.Classes.Count, cells);
+        var options = new NetworkOptions
+        {
+            Architecture = NetworkArchitecture.CnnLstm,
+            Channels = train.Channels,
+            Length = train.MaxLength,
+            Classes = train.Classes.Count,
+            Filters = o.Filters.ToArray(),
+            Kernels = o.Kernels.ToArray(),
+            LstmCells = cells,
+            LstmDropout = o.Dropout,
+            PoolSize = o.PoolSize,
+        };
         if (CnnLstmNetwork.PooledLength(options) < 1)
-            throw new InvalidDataException($"{args.StepName}: {train.MaxLength} time steps, divided by pool_size {options.PoolSize} after each of " +
+            throw new InvalidDataException($"{o.Step}: {train.MaxLength} time steps, divided by pool_size {options.PoolSize} after each of " +
                                            $"{options.Filters.Length} conv blocks, leave no step for the LSTM; use fewer filters entries or a smaller pool_size");
         return options;
     }

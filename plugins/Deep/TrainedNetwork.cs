@@ -5,27 +5,26 @@ using System.Text.Json.Serialization;
 using LstmFcn.Pipeline;
 using LstmFcn.Plugins.Deep.Network;
 using LstmFcn.Plugins.Deep.Training;
-using LstmFcn.TorchLayers;
+using LstmFcn.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LstmFcn.Plugins.Deep;
 
-/// <summary>A trained deep classifier (LSTM-FCN family or CNN-LSTM): predicts probabilities, saves as weights + metadata, loads back.</summary>
-sealed class TrainedNetwork : ITrainedModel, IClassActivationMaps
+/// <summary>
+/// A trained deep classifier (LSTM-FCN family or CNN-LSTM): predicts probabilities (nothing else: prediction writes no
+/// file), offers class activation maps and — with an attention LSTM — its attention, saves as weights + metadata and
+/// loads back.
+/// </summary>
+sealed class TrainedNetwork : ITrainedModel, IClassActivationMaps, IAttentionWeights
 {
-    public const string WeightsFile = "network.weights";
-    public const string MetadataFile = "network.json";
-
     readonly ClassifierNetwork _network;
     readonly Device _device;
-    readonly bool _exportAttention;
 
     public TrainedNetwork(ClassifierNetwork network, Device device, ClassLabels classes, TrainingHistory history,
-        Dictionary<string, object?> hyperParameters, bool exportAttention)
+        Dictionary<string, object?> hyperParameters)
     {
-        (_network, _device, Classes, History, HyperParameters, _exportAttention) =
-            (network, device, classes, history, hyperParameters, exportAttention);
+        (_network, _device, Classes, History, HyperParameters) = (network, device, classes, history, hyperParameters);
     }
 
     public ClassLabels Classes { get; }
@@ -35,52 +34,42 @@ sealed class TrainedNetwork : ITrainedModel, IClassActivationMaps
 
     public ProbabilityMatrix PredictProbabilities(TimeSeriesDataset data, RunContext context)
     {
-        var options = _network.Options;
-        if (data.Count > 0 && (data.Channels != options.Channels || data.MaxLength != options.Length || !data.IsEqualLength))
-            throw new InvalidDataException(
-                $"the network was trained on {options.Channels} channel(s) × {options.Length} steps; the data has " +
-                $"{data.Channels} × {(data.IsEqualLength ? data.MaxLength.ToString() : $"{data.MinLength}..{data.MaxLength}")}");
+        RequireShape(data);
         int k = Classes.Count;
         var result = new float[data.Count * k];
-        bool attention = _exportAttention && options.Attention;
-        var attentionRows = attention ? new List<string>() : null;
-        _network.eval();
-        using var _ = no_grad();
-        // Inference batches as large as keep the widest activation (256 filters × length) near 16 MB: short series
-        // (e.g. 23-date pixels) then go through in thousands per call instead of paying per-call overhead 512 at a time.
-        int Chunk = Math.Clamp(4_194_304 / (256 * Math.Max(1, options.Length)), 256, 8192);
-        for (int start = 0; start < data.Count; start += Chunk)
+        ForEachChunk(data, InferenceChunk, (start, inputs) =>
         {
-            using var scope = NewDisposeScope();
-            var indices = Enumerable.Range(start, Math.Min(Chunk, data.Count - start)).ToArray();
-            using var batch = TensorData.From(data, indices, _device);
-            var (logits, alpha, contextValues) = _network.Forward(batch.Inputs, attention);
-            var probabilities = nn.functional.softmax(logits, 1).cpu();
+            var probabilities = nn.functional.softmax(_network.forward(inputs), 1).cpu();
             probabilities.data<float>().CopyTo(result, start * k);
-            if (attentionRows is not null)
-            {
-                // Temporal view: attention over time steps; shuffle view (α ≡ 1): the context's per-feature contribution.
-                var values = (options.View == LstmView.Temporal ? alpha! : contextValues!).cpu();
-                int width = (int)values.shape[1];
-                var flat = values.data<float>().ToArray();
-                for (int i = 0; i < indices.Length; i++)
-                {
-                    var s = data.Samples[indices[i]];
-                    var row = new StringBuilder(s.Id);
-                    for (int j = 0; j < width; j++) row.Append(',').Append(flat[i * width + j].ToString("R", CultureInfo.InvariantCulture));
-                    attentionRows.Add(row.ToString());
-                }
-            }
-        }
-        if (attentionRows is not null)
-        {
-            var kind = options.View == LstmView.Temporal ? "alpha_t" : "context_f";
-            int width = options.View == LstmView.Temporal ? options.Length : options.Channels * options.Length;
-            var header = "id," + string.Join(',', Enumerable.Range(0, width).Select(j => $"{kind}{j}"));
-            context.Artifacts.WriteText("attention.csv", header + "\n" + string.Join("\n", attentionRows) + "\n");
-            context.Log.Info($"Wrote attention.csv ({(options.View == LstmView.Temporal ? "attention over time" : "context contribution per feature")})");
-        }
+        });
         return new ProbabilityMatrix(result, data.Count, Classes);
+    }
+
+    /// <summary>
+    /// Inference batches as large as keep the widest activation (256 filters × length) near 16 MB: short series (e.g.
+    /// 23-date pixels) then go through in thousands per call instead of paying per-call overhead 512 at a time.
+    /// </summary>
+    int InferenceChunk => Math.Clamp(4_194_304 / (256 * Math.Max(1, _network.Options.Length)), 256, 8192);
+
+    public string? AttentionUnavailableReason => _network.Options.Attention ? null : "a plain LSTM has no attention (use alstm-fcn)";
+
+    /// <summary>Temporal view: attention over time steps; shuffle view (one step, α ≡ 1): the context's per-feature contribution.</summary>
+    public string AttentionColumn => _network.Options.View == LstmView.Temporal ? "alpha_t" : "context_f";
+
+    public float[][] AttentionWeights(TimeSeriesDataset data, RunContext context)
+    {
+        if (AttentionUnavailableReason is { } reason) throw new InvalidOperationException($"no attention: {reason}");
+        RequireShape(data);
+        var rows = new float[data.Count][];
+        ForEachChunk(data, InferenceChunk, (start, inputs) =>
+        {
+            var (_, alpha, contextValues) = _network.Forward(inputs, captureAttention: true);
+            var values = (_network.Options.View == LstmView.Temporal ? alpha! : contextValues!).cpu();
+            int width = (int)values.shape[1];
+            var flat = values.data<float>().ToArray();
+            for (int i = 0; i < values.shape[0]; i++) rows[start + i] = flat.AsSpan(i * width, width).ToArray();
+        });
+        return rows;
     }
 
     public string? ClassActivationUnavailableReason => _network.ClassActivationUnavailableReason;
@@ -89,54 +78,62 @@ sealed class TrainedNetwork : ITrainedModel, IClassActivationMaps
     {
         if (ClassActivationUnavailableReason is { } reason) throw new InvalidOperationException($"no class activation maps: {reason}");
         if (classIndices.Count != data.Count) throw new ArgumentException($"{classIndices.Count} class indices for {data.Count} series");
-        var options = _network.Options;
-        if (data.Count > 0 && (data.Channels != options.Channels || data.MaxLength != options.Length || !data.IsEqualLength))
-            throw new InvalidDataException($"the network was trained on {options.Channels} channel(s) × {options.Length} steps; the data differs");
+        RequireShape(data);
         var maps = new float[data.Count][];
-        _network.eval();
-        using var _ = no_grad();
-        const int Chunk = 256;
-        for (int start = 0; start < data.Count; start += Chunk)
+        ForEachChunk(data, 256, (start, inputs) =>
         {
-            using var scope = NewDisposeScope();
-            var indices = Enumerable.Range(start, Math.Min(Chunk, data.Count - start)).ToArray();
-            using var batch = TensorData.From(data, indices, _device);
-            var all = _network.ClassActivationMaps(batch.Inputs);                     // (B, K, T)
-            var chosen = tensor(indices.Select(i => (long)classIndices[i]).ToArray(), device: _device);
+            var all = _network.ClassActivationMaps(inputs);                          // (B, K, T)
+            var chosen = tensor(Enumerable.Range(start, (int)inputs.shape[0]).Select(i => (long)classIndices[i]).ToArray(), device: _device);
             var picked = all.gather(1, chosen.view(-1, 1, 1).expand(-1, 1, all.shape[2])).squeeze(1).cpu();
             var flat = picked.data<float>().ToArray();
             int length = (int)picked.shape[1];
-            for (int i = 0; i < indices.Length; i++) maps[start + i] = flat.AsSpan(i * length, length).ToArray();
-        }
+            for (int i = 0; i < picked.shape[0]; i++) maps[start + i] = flat.AsSpan(i * length, length).ToArray();
+        });
         return maps;
     }
 
+    void RequireShape(TimeSeriesDataset data)
+    {
+        var options = _network.Options;
+        if (data.Count > 0 && (data.Channels != options.Channels || data.MaxLength != options.Length || !data.IsEqualLength))
+            throw new InvalidDataException(
+                $"the network was trained on {options.Channels} channel(s) × {options.Length} steps; the data has " +
+                $"{data.Channels} × {(data.IsEqualLength ? data.MaxLength.ToString() : $"{data.MinLength}..{data.MaxLength}")}");
+    }
+
+    /// <summary>Runs <paramref name="work"/> on consecutive chunks of the data as input tensors (eval mode, no gradients, disposed after).</summary>
+    void ForEachChunk(TimeSeriesDataset data, int chunk, Action<int, Tensor> work)
+    {
+        _network.eval();
+        using var _ = no_grad();
+        for (int start = 0; start < data.Count; start += chunk)
+        {
+            using var scope = NewDisposeScope();
+            var indices = Enumerable.Range(start, Math.Min(chunk, data.Count - start)).ToArray();
+            using var batch = TensorData.From(data, indices, _device);
+            work(start, batch.Inputs);
+        }
+    }
+
     sealed record Metadata(NetworkOptions Network, List<string> Classes, Dictionary<string, object?> HyperParameters,
-        bool ExportAttention, string TorchSharp, string CreatedUtc);
+        string TorchSharp, string CreatedUtc);
 
     // Enums as names ("CnnLstm", "Temporal") so the file reads; numbers from older files still load.
     static readonly JsonSerializerOptions MetadataJson = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
-    public void Save(string directory)
-    {
-        _network.save(Path.Combine(directory, WeightsFile));
-        var meta = new Metadata(_network.Options, Classes.Names.ToList(), HyperParameters, _exportAttention,
-            typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "", DateTime.UtcNow.ToString("O"));
-        File.WriteAllText(Path.Combine(directory, MetadataFile), JsonSerializer.Serialize(meta, MetadataJson));
-    }
+    public void Save(string directory) =>
+        SavedNetwork.Save(directory, _network, new Metadata(_network.Options, Classes.Names.ToList(), HyperParameters,
+            typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "", DateTime.UtcNow.ToString("O")), MetadataJson);
 
     public static TrainedNetwork Load(string directory, RunContext context)
     {
-        var metaPath = Path.Combine(directory, MetadataFile);
-        if (!File.Exists(metaPath)) throw new FileNotFoundException($"{metaPath}: not a saved deep (LSTM-FCN / CNN-LSTM) model", metaPath);
-        var meta = JsonSerializer.Deserialize<Metadata>(File.ReadAllText(metaPath), MetadataJson)
-                   ?? throw new InvalidDataException($"{metaPath}: empty metadata");
+        var meta = SavedNetwork.ReadMetadata<Metadata>(directory, "deep (LSTM-FCN / CNN-LSTM)", MetadataJson);
         NativeMemory.TuneForTensors();
         var device = TorchRuntime.Prepare(context);
         var network = ClassifierNetwork.Create(meta.Network);
-        network.load(Path.Combine(directory, WeightsFile));
+        SavedNetwork.LoadWeights(network, directory);
         network.to(device);
-        return new TrainedNetwork(network, device, new ClassLabels(meta.Classes), TrainingHistory.Empty, meta.HyperParameters, meta.ExportAttention);
+        return new TrainedNetwork(network, device, new ClassLabels(meta.Classes), TrainingHistory.Empty, meta.HyperParameters);
     }
 
     public void Dispose() => _network.Dispose();

@@ -6,17 +6,18 @@ namespace LstmFcn.Plugins.Preprocessing;
 /// <c>dataset-znorm</c>: per-channel mean and deviation learned over the whole training set and applied unchanged
 /// to test and new data (stored with the model), as the LSTM-FCN reference code normalises.
 /// </summary>
-public sealed class DatasetZNormalisation : IPreprocessorPlugin
+public sealed class DatasetZNormalisation : PreprocessorPlugin<DatasetZNormalisation.Options>
 {
-    public string Name => "dataset-znorm";
-    public string Description => "z-normalisation with per-channel statistics learned on the training set";
-
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        ParameterSpec.Number("epsilon", 1e-8, "deviations below this are treated as 1", min: 0),
-    };
+        [Parameter("deviations below this are treated as 1", Min = 0, Max = 1)]
+        public double Epsilon { get; init; } = 1e-8;
+    }
 
-    public IFittedPreprocessor Fit(TimeSeriesDataset train, PluginArguments args, RunContext context)
+    public override string Name => "dataset-znorm";
+    public override string Description => "z-normalisation with per-channel statistics learned on the training set";
+
+    protected override IFittedPreprocessor Fit(TimeSeriesDataset train, Options options, RunContext context)
     {
         int channels = train.Channels;
         var sum = new double[channels];
@@ -33,7 +34,7 @@ public sealed class DatasetZNormalisation : IPreprocessorPlugin
                 }
         var mean = new double[channels];
         var sd = new double[channels];
-        double epsilon = args.GetDouble("epsilon");
+        double epsilon = options.Epsilon;
         for (int c = 0; c < channels; c++)
         {
             mean[c] = count[c] == 0 ? 0 : sum[c] / count[c];
@@ -43,7 +44,7 @@ public sealed class DatasetZNormalisation : IPreprocessorPlugin
         return new Fitted(mean, sd);
     }
 
-    public IFittedPreprocessor Restore(IReadOnlyDictionary<string, string> state, PluginArguments args) =>
+    protected override IFittedPreprocessor Restore(IReadOnlyDictionary<string, string> state, Options options) =>
         new Fitted(StateCodec.Decode(state, "mean"), StateCodec.Decode(state, "sd"));
 
     sealed class Fitted : IFittedPreprocessor

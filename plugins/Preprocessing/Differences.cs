@@ -8,38 +8,28 @@ namespace LstmFcn.Plugins.Preprocessing;
 /// model that sees values one at a time, such as a tree ensemble, the slopes of a series directly (green-up and
 /// harvest in a vegetation index). Learns nothing.
 /// </summary>
-public sealed class Differences : IPreprocessorPlugin
+public sealed class Differences : StatelessPreprocessorPlugin<Differences.Options>
 {
-    public string Name => "differences";
-    public string Description => "append each channel's first differences (x[t] − x[t−1]) as new channels";
-
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        ParameterSpec.Bool("keep", true, "keep the original channels before the difference channels (false: differences only)"),
-    };
+        [Parameter("keep the original channels before the difference channels (false: differences only)")]
+        public bool Keep { get; init; } = true;
+    }
 
-    public IFittedPreprocessor Fit(TimeSeriesDataset train, PluginArguments args, RunContext context) => new Fitted(args.GetBool("keep"));
+    public override string Name => "differences";
+    public override string Description => "append each channel's first differences (x[t] − x[t−1]) as new channels";
 
-    public IFittedPreprocessor Restore(IReadOnlyDictionary<string, string> state, PluginArguments args) => new Fitted(args.GetBool("keep"));
+    protected override TimeSeriesDataset Transform(TimeSeriesDataset data, Options options) =>
+        AddedChannels.Append(data, channels => channels, options.Keep, Fill, names => names.Select(n => n + "_diff"));
 
-    sealed class Fitted : IFittedPreprocessor
+    static void Fill(TimeSeriesSample source, Span<float> added)
     {
-        readonly bool _keep;
-        public Fitted(bool keep) => _keep = keep;
-        public IReadOnlyDictionary<string, string> State { get; } = new Dictionary<string, string>();
-
-        public TimeSeriesDataset Transform(TimeSeriesDataset data) =>
-            AddedChannels.Append(data, channels => channels, _keep, Fill, names => names.Select(n => n + "_diff"));
-
-        static void Fill(TimeSeriesSample source, Span<float> added)
+        int n = source.Length;
+        for (int c = 0; c < source.Channels; c++)
         {
-            int n = source.Length;
-            for (int c = 0; c < source.Channels; c++)
-            {
-                var values = source.Channel(c);
-                var target = added.Slice(c * n, n);
-                for (int t = 1; t < n; t++) target[t] = values[t] - values[t - 1];
-            }
+            var values = source.Channel(c);
+            var target = added.Slice(c * n, n);
+            for (int t = 1; t < n; t++) target[t] = values[t] - values[t - 1];
         }
     }
 }

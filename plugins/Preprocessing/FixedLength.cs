@@ -6,36 +6,43 @@ namespace LstmFcn.Plugins.Preprocessing;
 /// <c>fixed-length</c>: brings every series to one length, either by linear resampling or by padding/cropping.
 /// The target length (when not given) is learned from the training set's longest series and stored.
 /// </summary>
-public sealed class FixedLength : IPreprocessorPlugin
+public sealed class FixedLength : PreprocessorPlugin<FixedLength.Options>
 {
-    public string Name => "fixed-length";
-    public string Description => "resample, pad or crop every series to one length";
+    public enum Mode { Resample, [Choice("pad-crop")] PadCrop }
+    public enum Align { Start, Center, End }
 
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        ParameterSpec.Int("length", 0, "target length; 0 = the longest training series", min: 0),
-        ParameterSpec.Choice("mode", "resample", "resample: linear interpolation; pad-crop: pad short series, crop long ones", "resample", "pad-crop"),
-        ParameterSpec.Choice("align", "start", "pad-crop: keep the start, the centre or the end of the series", "start", "center", "end"),
-        ParameterSpec.Number("pad_value", 0, "pad-crop: value used for padding"),
-    };
+        [Parameter("target length; 0 = the longest training series", Min = 0, Max = 100_000_000)]
+        public int Length { get; init; }
 
-    public IFittedPreprocessor Fit(TimeSeriesDataset train, PluginArguments args, RunContext context)
-    {
-        int length = args.GetInt("length");
-        if (length == 0) length = train.MaxLength;
-        return new Fitted(length, args.GetString("mode"), args.GetString("align"), (float)args.GetDouble("pad_value"));
+        [Parameter("resample: linear interpolation; pad-crop: pad short series, crop long ones")]
+        public Mode Mode { get; init; } = Mode.Resample;
+
+        [Parameter("pad-crop: keep the start, the centre or the end of the series")]
+        public Align Align { get; init; } = Align.Start;
+
+        [Parameter("pad-crop: value used for padding", Min = -1e30, Max = 1e30)]
+        public double PadValue { get; init; }
     }
 
-    public IFittedPreprocessor Restore(IReadOnlyDictionary<string, string> state, PluginArguments args) =>
-        new Fitted((int)StateCodec.Decode(state, "length")[0], args.GetString("mode"), args.GetString("align"), (float)args.GetDouble("pad_value"));
+    public override string Name => "fixed-length";
+    public override string Description => "resample, pad or crop every series to one length";
+
+    protected override IFittedPreprocessor Fit(TimeSeriesDataset train, Options options, RunContext context) =>
+        new Fitted(options.Length == 0 ? train.MaxLength : options.Length, options.Mode, options.Align, (float)options.PadValue);
+
+    protected override IFittedPreprocessor Restore(IReadOnlyDictionary<string, string> state, Options options) =>
+        new Fitted((int)StateCodec.Decode(state, "length")[0], options.Mode, options.Align, (float)options.PadValue);
 
     sealed class Fitted : IFittedPreprocessor
     {
         readonly int _length;
-        readonly string _mode, _align;
+        readonly Mode _mode;
+        readonly Align _align;
         readonly float _pad;
 
-        public Fitted(int length, string mode, string align, float pad)
+        public Fitted(int length, Mode mode, Align align, float pad)
         {
             (_length, _mode, _align, _pad) = (length, mode, align, pad);
             State = new Dictionary<string, string> { ["length"] = StateCodec.Encode(new double[] { length }) };
@@ -54,7 +61,7 @@ public sealed class FixedLength : IPreprocessorPlugin
                 for (int c = 0; c < s.Channels; c++)
                 {
                     var dst = values.AsSpan(c * _length, _length);
-                    if (_mode == "resample") Resample(s.Channel(c), dst);
+                    if (_mode == Mode.Resample) Resample(s.Channel(c), dst);
                     else PadCrop(s.Channel(c), dst);
                 }
                 result[i] = s.WithValues(values, s.Channels);
@@ -81,7 +88,7 @@ public sealed class FixedLength : IPreprocessorPlugin
             int n = Math.Min(src.Length, dst.Length);
             int srcStart = 0, dstStart = 0;
             int slack = Math.Abs(src.Length - dst.Length);
-            int shift = _align switch { "center" => slack / 2, "end" => slack, _ => 0 };
+            int shift = _align switch { Align.Center => slack / 2, Align.End => slack, _ => 0 };
             if (src.Length > dst.Length) srcStart = shift; else dstStart = shift;
             src.Slice(srcStart, n).CopyTo(dst.Slice(dstStart, n));
         }

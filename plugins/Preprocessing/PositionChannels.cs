@@ -9,47 +9,41 @@ namespace LstmFcn.Plugins.Preprocessing;
 /// does; with a position channel beside the values a filter can respond to "green in the second half of the season"
 /// (the CoordConv idea), which separates crop calendars that share their shapes. Learns nothing.
 /// </summary>
-public sealed class PositionChannels : IPreprocessorPlugin
+public sealed class PositionChannels : StatelessPreprocessorPlugin<PositionChannels.Options>
 {
-    public string Name => "position";
-    public string Description => "append channels encoding each step's position in the series (ramp 0 → 1, or sin/cos of one cycle)";
+    /// <summary>ramp: one channel t/(length−1); sincos: two channels sin and cos of 2πt/length.</summary>
+    public enum Encoding { Ramp, Sincos }
 
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        ParameterSpec.Choice("encoding", "ramp",
-            "ramp: one channel t/(length−1); sincos: two channels sin and cos of 2πt/length", "ramp", "sincos"),
-    };
+        [Parameter("ramp: one channel t/(length−1); sincos: two channels sin and cos of 2πt/length")]
+        public Encoding Encoding { get; init; } = Encoding.Ramp;
+    }
 
-    public IFittedPreprocessor Fit(TimeSeriesDataset train, PluginArguments args, RunContext context) => Restore(new Dictionary<string, string>(), args);
+    public override string Name => "position";
+    public override string Description => "append channels encoding each step's position in the series (ramp 0 → 1, or sin/cos of one cycle)";
 
-    public IFittedPreprocessor Restore(IReadOnlyDictionary<string, string> state, PluginArguments args) =>
-        new Fitted(args.GetString("encoding") == "sincos");
-
-    sealed class Fitted : IFittedPreprocessor
+    protected override TimeSeriesDataset Transform(TimeSeriesDataset data, Options options)
     {
-        readonly bool _cyclic;
-        public Fitted(bool cyclic) => _cyclic = cyclic;
-        public IReadOnlyDictionary<string, string> State { get; } = new Dictionary<string, string>();
+        bool cyclic = options.Encoding == Encoding.Sincos;
+        return AddedChannels.Append(data, _ => cyclic ? 2 : 1, keep: true, cyclic ? Cycle : Ramp,
+            _ => cyclic ? new[] { "position_sin", "position_cos" } : new[] { "position" });
+    }
 
-        public TimeSeriesDataset Transform(TimeSeriesDataset data) =>
-            AddedChannels.Append(data, _ => _cyclic ? 2 : 1, keep: true, _cyclic ? Cycle : Ramp,
-                _ => _cyclic ? new[] { "position_sin", "position_cos" } : new[] { "position" });
+    static void Ramp(TimeSeriesSample source, Span<float> added)
+    {
+        int n = source.Length;
+        for (int t = 0; t < n; t++) added[t] = n > 1 ? t / (float)(n - 1) : 0f;
+    }
 
-        static void Ramp(TimeSeriesSample source, Span<float> added)
+    static void Cycle(TimeSeriesSample source, Span<float> added)
+    {
+        int n = source.Length;
+        for (int t = 0; t < n; t++)
         {
-            int n = source.Length;
-            for (int t = 0; t < n; t++) added[t] = n > 1 ? t / (float)(n - 1) : 0f;
-        }
-
-        static void Cycle(TimeSeriesSample source, Span<float> added)
-        {
-            int n = source.Length;
-            for (int t = 0; t < n; t++)
-            {
-                double angle = 2 * Math.PI * t / n;
-                added[t] = (float)Math.Sin(angle);
-                added[n + t] = (float)Math.Cos(angle);
-            }
+            double angle = 2 * Math.PI * t / n;
+            added[t] = (float)Math.Sin(angle);
+            added[n + t] = (float)Math.Cos(angle);
         }
     }
 }

@@ -1,5 +1,4 @@
 using LstmFcn.Pipeline;
-using LstmFcn.Pipeline.Seeding;
 
 namespace LstmFcn.Plugins.Signal;
 
@@ -76,7 +75,7 @@ public sealed class Augmentation : IPreprocessorPlugin
             Parallel.For(0, train.Count, i =>
             {
                 var s = train.Samples[i];
-                copies[i] = s.Label >= 0 && _chosen[s.Label] ? Copies(s, SampleRandom.For(context.Seed, "augment", i)) : Array.Empty<TimeSeriesSample>();
+                copies[i] = s.Label >= 0 && _chosen[s.Label] ? Copies(s, context.RandomFor("augment", i)) : Array.Empty<TimeSeriesSample>();
             });
             var all = new List<TimeSeriesSample>(train.Samples);
             foreach (var c in copies) all.AddRange(c);

@@ -71,7 +71,7 @@ public sealed class CropPad : IPreprocessorPlugin
 
         public TimeSeriesDataset TransformTraining(TimeSeriesDataset train, RunContext context) =>
             _windows ? Transform(train) : train.WithSamples(PerSeries.Map(train, (s, i) =>
-                Fix(s, _randomCrop && s.Length > _length ? SampleRandom.For(context.Seed, "crop-pad", i).Next(s.Length - _length + 1) : (s.Length - _length) / 2)));
+                Fix(s, _randomCrop && s.Length > _length ? context.RandomFor("crop-pad", i).Next(s.Length - _length + 1) : (s.Length - _length) / 2)));
 
         /// <summary>
         /// Windows at 0, step, 2·step, … and one ending with the series (so no tail goes unseen); a series no longer

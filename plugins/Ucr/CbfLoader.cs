@@ -1,5 +1,4 @@
 using LstmFcn.Pipeline;
-using LstmFcn.Pipeline.Seeding;
 
 namespace LstmFcn.Plugins.Ucr;
 

@@ -1,5 +1,7 @@
 using Spectre.Console;
 
+using LstmFcn.Pipeline.Engine.Naming;
+
 namespace LstmFcn.Pipeline.Cli.Commands;
 
 /// <summary><c>lstmfcn plugins</c> lists every plugin found; <c>lstmfcn plugins describe NAME</c> shows its parameters.</summary>
@@ -12,7 +14,7 @@ static class PluginsCommand
         {
             if (cl.Positional.Count != 2) throw new UsageException("usage: lstmfcn plugins describe NAME");
             if (!catalog.TryGet(cl.Positional[1], out var entry))
-                throw new UsageException($"no plugin named '{cl.Positional[1]}'; {Engine.Pipelines.NameSuggestions.Hint(cl.Positional[1], catalog.Entries.Select(e => e.Name))}");
+                throw new UsageException($"no plugin named '{cl.Positional[1]}'; {Engine.Naming.NameSuggestions.Hint(cl.Positional[1], catalog.Entries.Select(e => e.Name))}");
             Describe(entry);
             return 0;
         }

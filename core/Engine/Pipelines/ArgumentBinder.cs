@@ -1,6 +1,8 @@
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
+using LstmFcn.Pipeline.Engine.Naming;
+
 namespace LstmFcn.Pipeline.Engine.Pipelines;
 
 /// <summary>
@@ -94,9 +96,9 @@ public static class ArgumentBinder
                 value = l;
                 return InRange(spec, l, out problem);
             case ParameterType.Number:
-                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || double.IsNaN(d))
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || !double.IsFinite(d))
                 {
-                    problem = $"must be a number, found '{text}'";
+                    problem = $"must be a finite number, found '{text}'";
                     return false;
                 }
                 value = d;
@@ -108,9 +110,8 @@ public static class ArgumentBinder
                 return false;
             case ParameterType.Path:
                 if (text.Length == 0) { problem = "must be a path, found nothing"; return false; }
-                // Relative paths are relative to the pipeline file, so a pipeline runs the same from any directory.
-                value = Path.GetFullPath(Path.Combine(doc.Directory, Environment.ExpandEnvironmentVariables(text)));
-                return true;
+                value = PathValues.Resolve(doc.Directory, text);
+                return PathValues.Exists(spec.PathKind, (string)value, out problem);
             default:
                 if (spec.AllowedValues is { Count: > 0 } allowed && !allowed.Contains(text))
                 {

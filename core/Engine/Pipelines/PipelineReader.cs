@@ -1,12 +1,17 @@
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
+using LstmFcn.Pipeline.Engine.Naming;
+
 namespace LstmFcn.Pipeline.Engine.Pipelines;
 
-/// <summary>Reads the top-level structure of a pipeline document, collecting every problem with its location.</summary>
+/// <summary>
+/// Reads the top-level structure of a pipeline document, collecting every problem with its location in
+/// <see cref="PipelineDefinition.Problems"/> (it throws nothing: <see cref="PipelineResolver"/> reports them with its own).
+/// </summary>
 public static class PipelineReader
 {
-    static readonly string[] TopLevelKeys = { "name", "description", "seed", "device", "threads", "plugins", "loader", "preprocess", "model", "report", "output", "evaluate" };
+    static readonly string[] TopLevelKeys = { "name", "description", "seed", "device", "threads", "plugins", "missing", "loader", "preprocess", "model", "report", "output", "evaluate" };
     static readonly string[] EvaluateKeys = { "kfold", "final_fit" };
     static readonly string[] StepKeys = { "plugin", "with", "name" };
     static readonly string[] ModelKeys = { "plugin", "with", "name", "from" };
@@ -36,6 +41,14 @@ public static class PipelineReader
             var text = deviceNode is YamlScalarNode s ? s.Value ?? "" : "";
             if (!Enum.TryParse(text, ignoreCase: true, out device) || int.TryParse(text, out _))
                 errors.Add(new(doc.LocationOf(deviceNode), $"device must be one of auto, cpu, cuda; found '{text}'"));
+        }
+
+        var missing = Data.MissingValuePolicy.Error;
+        if (Child(root, "missing") is { } missingNode)
+        {
+            var text = missingNode is YamlScalarNode ms ? ms.Value ?? "" : "";
+            if (!Enum.TryParse(text, ignoreCase: true, out missing) || int.TryParse(text, out _))
+                errors.Add(new(doc.LocationOf(missingNode), $"missing must be one of error, interpolate, zero (what to do with NaN or infinite values in the data); found {PipelineDocument.Describe(missingNode)}"));
         }
 
         var pluginFolders = new List<string>();
@@ -98,11 +111,14 @@ public static class PipelineReader
         if (evaluation is not null && modelFrom is not null)
             errors.Add(new(doc.LocationOf(Child(root, "evaluate")!), "cross-validation fits models; it cannot evaluate a saved model ('model: from:')"));
 
-        if (errors.Count > 0) throw new PipelineException(errors);
-        return new PipelineDefinition(doc, name, seed, device, threads, pluginFolders, loader!, preprocess, model, modelFrom, report, output)
+        // Structural problems do not stop here: the resolver adds what it finds in the steps that could be read (an
+        // unknown plugin, a wrong value) and reports everything in one pass.
+        return new PipelineDefinition(doc, name, seed, device, threads, pluginFolders, loader, preprocess, model, modelFrom, report, output)
         {
             Evaluation = evaluation,
             Ensemble = ensemble,
+            Problems = errors,
+            Missing = missing,
         };
     }
 

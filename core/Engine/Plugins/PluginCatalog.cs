@@ -124,7 +124,7 @@ public sealed class PluginCatalog
 
     public PluginEntry Get(string name) =>
         _byName.TryGetValue(name, out var entry) ? entry
-            : throw new KeyNotFoundException($"no plugin named '{name}'; {Pipelines.NameSuggestions.Hint(name, _byName.Keys)}");
+            : throw new KeyNotFoundException($"no plugin named '{name}'; {Naming.NameSuggestions.Hint(name, _byName.Keys)}");
 
     public IEnumerable<PluginEntry> OfKind(PluginKind kind) => _byName.Values.Where(e => e.Kind == kind).OrderBy(e => e.Name, StringComparer.Ordinal);
 }

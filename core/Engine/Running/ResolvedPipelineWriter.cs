@@ -17,6 +17,7 @@ public static class ResolvedPipelineWriter
             ["threads"] = def.Threads,
         };
         if (def.PluginFolders.Count > 0) root["plugins"] = def.PluginFolders.ToList();
+        if (def.Missing != Data.MissingValuePolicy.Error) root["missing"] = OptionNames.SnakeCase(def.Missing.ToString());
         root["loader"] = Step(p.Loader.Plugin, p.Loader.Arguments);
         root["preprocess"] = p.Preprocess.Select(s => Step(s.Plugin, s.Arguments)).ToList();
         root["model"] = p.Model is { } m ? Step(m.Plugin, m.Arguments)

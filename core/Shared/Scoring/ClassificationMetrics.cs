@@ -38,6 +38,28 @@ sealed class ClassificationMetrics
         MacroF1 = present.Length == 0 ? double.NaN : present.Average(c => F1[c]);
         BalancedAccuracy = present.Length == 0 ? double.NaN : present.Average(c => Recall[c]);
         PerClassError = (1 - Accuracy) / classes;
+        Kappa = CohensKappa(Confusion, scored);
+    }
+
+    /// <summary>
+    /// Cohen's κ = (p_o − p_e) / (1 − p_e): agreement beyond what the row and column totals give by chance
+    /// (p_e = Σ_c rows_c · columns_c / n²). NaN without scored samples; 0 when chance agreement is total (p_e = 1).
+    /// </summary>
+    static double CohensKappa(int[,] confusion, int n)
+    {
+        if (n == 0) return double.NaN;
+        int k = confusion.GetLength(0);
+        double observed = 0, expected = 0;
+        for (int c = 0; c < k; c++)
+        {
+            double row = 0, column = 0;
+            for (int o = 0; o < k; o++) { row += confusion[c, o]; column += confusion[o, c]; }
+            observed += confusion[c, c];
+            expected += row * column;
+        }
+        observed /= n;
+        expected /= (double)n * n;
+        return expected >= 1 ? 0 : (observed - expected) / (1 - expected);
     }
 
     public int Count { get; }
@@ -56,4 +78,6 @@ sealed class ClassificationMetrics
     /// <summary>Mean F1 over the classes present in the truth.</summary>
     public double MacroF1 { get; }
     public double BalancedAccuracy { get; }
+    /// <summary>Cohen's kappa of the confusion matrix.</summary>
+    public double Kappa { get; }
 }

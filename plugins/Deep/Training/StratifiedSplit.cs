@@ -1,11 +1,10 @@
 namespace LstmFcn.Plugins.Deep.Training;
 
-/// <summary>Carves a validation part out of the training set, class by class, reproducibly from a seed.</summary>
+/// <summary>Carves a validation part out of the training set, class by class, reproducibly from a random stream.</summary>
 public static class StratifiedSplit
 {
-    public static (int[] Fit, int[] Validation) Split(IReadOnlyList<int> labels, double fraction, int seed)
+    public static (int[] Fit, int[] Validation) Split(IReadOnlyList<int> labels, double fraction, Random rng)
     {
-        var rng = new Random(seed);
         var fit = new List<int>();
         var validation = new List<int>();
         foreach (var group in Enumerable.Range(0, labels.Count).GroupBy(i => labels[i]).OrderBy(g => g.Key))

@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
-using LstmFcn.TorchLayers;
+using LstmFcn.Torch;
 
 namespace LstmFcn.Plugins.Spectra.Models;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using LstmFcn.Pipeline;
-using LstmFcn.TorchLayers;
+using LstmFcn.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,9 +9,6 @@ namespace LstmFcn.Plugins.Spectra.Models;
 /// <summary>A trained spectra network: P(second class) per spectrum, saved as weights + JSON, loaded back.</summary>
 public sealed class TrainedSpectraModel : ITrainedModel
 {
-    public const string WeightsFile = "network.weights";
-    public const string MetadataFile = "network.json";
-
     public sealed record Settings(string Model, int Length, bool ExperimentPositions, int Epochs, double LearningRate,
         double WeightDecay, int BatchSize);
 
@@ -104,22 +101,18 @@ public sealed class TrainedSpectraModel : ITrainedModel
         return result;
     }
 
-    public void Save(string directory)
-    {
-        Network.save(Path.Combine(directory, WeightsFile));
-        var meta = new Metadata(Options, Classes.Names.ToList(), TrainableParameters, History.Epochs.Count,
-            typeof(torch).Assembly.GetName().Version?.ToString() ?? "", DateTime.UtcNow.ToString("O"));
-        File.WriteAllText(Path.Combine(directory, MetadataFile), JsonSerializer.Serialize(meta, new JsonSerializerOptions { WriteIndented = true }));
-    }
+    static readonly JsonSerializerOptions MetadataJson = new() { WriteIndented = true };
+
+    public void Save(string directory) =>
+        SavedNetwork.Save(directory, Network, new Metadata(Options, Classes.Names.ToList(), TrainableParameters, History.Epochs.Count,
+            typeof(torch).Assembly.GetName().Version?.ToString() ?? "", DateTime.UtcNow.ToString("O")), MetadataJson);
 
     public static TrainedSpectraModel Load(string directory, RunContext context)
     {
-        var metaPath = Path.Combine(directory, MetadataFile);
-        if (!File.Exists(metaPath)) throw new FileNotFoundException($"{metaPath}: not a saved spectra model", metaPath);
-        var meta = JsonSerializer.Deserialize<Metadata>(File.ReadAllText(metaPath)) ?? throw new InvalidDataException($"{metaPath}: empty metadata");
+        var meta = SavedNetwork.ReadMetadata<Metadata>(directory, "spectra", MetadataJson);
         var device = TorchRuntime.Prepare(context);
         var network = SpectraNetwork.Create(meta.Settings.Model, meta.Settings.Length);
-        network.load(Path.Combine(directory, WeightsFile));
+        SavedNetwork.LoadWeights(network, directory);
         network.to(device);
         return new TrainedSpectraModel(network, meta.Settings, new ClassLabels(meta.Classes), TrainingHistory.Empty, device);
     }

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using LstmFcn.TorchLayers;
+using LstmFcn.Torch;
 using LstmFcn.Pipeline.Tests.Support;
 
 namespace LstmFcn.Pipeline.Tests.Specs;

@@ -1,4 +1,4 @@
-using LstmFcn.TorchLayers;
+using LstmFcn.Torch;
 using LstmFcn.Pipeline.Tests.Support;
 using TorchSharp;
 using static TorchSharp.torch;

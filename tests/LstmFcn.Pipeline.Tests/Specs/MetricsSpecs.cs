@@ -131,7 +131,7 @@ public sealed class MetricsSpecs : IDisposable
         using (var log = new Engine.Running.RunLog(logPath, Engine.Running.SilentConsole.Instance))
         {
             var context = new RunContext(1, ComputeDevice.Cpu, _temp.Path, log, Engine.Running.NoProgress.Instance,
-                Engine.Running.RunDirectory.Open(_temp.Path));
+                Engine.Outputs.RunDirectory.Open(_temp.Path));
             reporter.Report(outcome, Plugins.Arguments(reporter), context);
         }
 

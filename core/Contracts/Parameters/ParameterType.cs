@@ -1,0 +1,5 @@
+using System.Globalization;
+
+namespace LstmFcn.Pipeline;
+
+public enum ParameterType { Integer, Number, Boolean, String, Path, IntegerList, NumberList, StringList }

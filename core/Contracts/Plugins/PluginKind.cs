@@ -1,0 +1,3 @@
+namespace LstmFcn.Pipeline;
+
+public enum PluginKind { Loader, Preprocessor, Model, Reporter }
