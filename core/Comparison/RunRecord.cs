@@ -16,7 +16,8 @@ public sealed record RunRecord(
     DateTime Started)
 {
     /// <summary>
-    /// Reads a run directory: run.json (status, dataset, start), metrics.json (accuracy, per-class error) and
+    /// Reads a run directory: run.json (status, dataset, start), scores.json (accuracy, per-class error; see
+    /// <see cref="RunScores"/>) and
     /// pipeline.resolved.yaml (model plugin and arguments). Returns null with a reason for runs that did not succeed
     /// or were not scored; throws <see cref="InvalidDataException"/> naming the file and field when a file is malformed.
     /// </summary>
@@ -28,15 +29,11 @@ public sealed record RunRecord(
         using var run = Parse(runJson);
         var status = Text(run.RootElement, "status", runJson);
         if (status != "succeeded") { skipReason = $"status '{status}'"; return null; }
-        var metricsJson = Path.Combine(directory, "metrics.json");
-        if (!File.Exists(metricsJson)) { skipReason = "no metrics.json (add the metrics reporter)"; return null; }
-        using var metrics = Parse(metricsJson);
-        double accuracy = Number(metrics.RootElement, "accuracy", metricsJson);
-        int classes = metrics.RootElement.TryGetProperty("classes", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.GetArrayLength()
-            : throw new InvalidDataException($"{metricsJson}: field 'classes' must be a list of classes");
-        double perClassError = metrics.RootElement.TryGetProperty("per_class_error", out var pce) && pce.ValueKind == JsonValueKind.Number
-            ? pce.GetDouble() : (1 - accuracy) / classes;
+        var scores = RunScores.Read(directory, out var missing);
+        if (scores is null) { skipReason = missing; return null; }
+        double accuracy = scores.Accuracy;
+        int classes = scores.Classes;
+        double perClassError = scores.PerClassError ?? (1 - accuracy) / classes;
 
         var resolvedPath = Path.Combine(directory, "pipeline.resolved.yaml");
         if (!File.Exists(resolvedPath)) throw new InvalidDataException($"{resolvedPath}: missing (every run writes it)");

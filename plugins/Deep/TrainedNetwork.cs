@@ -16,7 +16,7 @@ namespace LstmFcn.Plugins.Deep;
 /// file), offers class activation maps and — with an attention LSTM — its attention, saves as weights + metadata and
 /// loads back.
 /// </summary>
-sealed class TrainedNetwork : ITrainedModel, IClassActivationMaps, IAttentionWeights
+sealed class TrainedNetwork : ITrainedModel, IClassActivationMaps, IAttentionWeights, ISelectedSettings
 {
     readonly ClassifierNetwork _network;
     readonly Device _device;
@@ -31,6 +31,9 @@ sealed class TrainedNetwork : ITrainedModel, IClassActivationMaps, IAttentionWei
     public TrainingHistory History { get; }
     public Dictionary<string, object?> HyperParameters { get; }
     public ClassifierNetwork Network => _network;
+
+    /// <summary>The cell count the network was built with (chosen among candidates when they were given).</summary>
+    public IReadOnlyDictionary<string, object> Selected => new Dictionary<string, object> { ["cells"] = (long)_network.Options.LstmCells };
 
     public ProbabilityMatrix PredictProbabilities(TimeSeriesDataset data, RunContext context)
     {

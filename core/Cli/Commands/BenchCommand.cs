@@ -10,13 +10,15 @@ namespace LstmFcn.Pipeline.Cli.Commands;
 
 /// <summary>
 /// <c>lstmfcn bench [PIPELINE...] [--repeats N] [--epochs E] [--threads T] [--device D] [--output PREFIX]</c>: runs each pipeline
-/// N times, each in a fresh process (so peak memory is its own), and reports the median seconds per training epoch
-/// (epochs 2..E; the first warms up), the whole run's wall time and peak memory. Writes PREFIX.json and PREFIX.md.
-/// Any pipeline whose model reports per-epoch history can be benchmarked.
+/// N times, each in a fresh process (so peak memory is its own), and reports each kind of model's own measure — the
+/// median seconds per training epoch (epochs 2..E; the first warms up) for iterative models, the fit seconds for the
+/// others (trees, 1-NN, ensembles of them) — with the whole run's wall time and peak memory. <c>--epochs</c> applies
+/// to every model of a pipeline that declares an <c>epochs</c> parameter. Writes PREFIX.json and PREFIX.md.
 /// </summary>
 static class BenchCommand
 {
-    sealed record Measurement(string Pipeline, int Repeat, double MedianEpochSeconds, double WallSeconds, double PeakMb, double Accuracy);
+    /// <summary>One run: its measure (<paramref name="Measure"/> names it: "s/epoch" or "fit s") and the figures around it.</summary>
+    sealed record Measurement(string Pipeline, int Repeat, string Measure, double MedianEpochSeconds, double WallSeconds, double PeakMb, double Accuracy);
 
     public static int Execute(CommandLine cl)
     {
@@ -36,7 +38,7 @@ static class BenchCommand
             {
                 var m = RunOnce(pipeline, r, epochs, threads, device, scratch, cl.PluginFolders);
                 results.Add(m);
-                Console.WriteLine($"{Path.GetFileNameWithoutExtension(pipeline)} #{r}: {m.MedianEpochSeconds:F4} s/epoch, " +
+                Console.WriteLine($"{Path.GetFileNameWithoutExtension(pipeline)} #{r}: {m.MedianEpochSeconds:F4} {m.Measure}, " +
                                   $"run {m.WallSeconds:F1} s, peak {m.PeakMb:F0} MB, test accuracy {m.Accuracy:F4}");
             }
         try { Directory.Delete(scratch, recursive: true); } catch (IOException) { }
@@ -45,6 +47,7 @@ static class BenchCommand
         {
             pipeline = g.Key,
             repeats = g.Count(),
+            measure = g.First().Measure,
             median_s_per_epoch = Median(g.Select(m => m.MedianEpochSeconds)),
             min_s_per_epoch = g.Min(m => m.MedianEpochSeconds),
             max_s_per_epoch = g.Max(m => m.MedianEpochSeconds),
@@ -54,9 +57,9 @@ static class BenchCommand
 
         var where = device is null ? "" : $", device {device}";
         var table = new Table().Border(TableBorder.Rounded).Title($"{epochs} epochs, {threads} thread(s){where}, {repeats} runs each")
-            .AddColumns("pipeline", "s/epoch (median)", "min..max", "run wall s", "peak MB");
+            .AddColumns("pipeline", "measure", "median", "min..max", "run wall s", "peak MB");
         foreach (var s in summary)
-            table.AddRow(s.pipeline, F(s.median_s_per_epoch, 4), $"{F(s.min_s_per_epoch, 4)}..{F(s.max_s_per_epoch, 4)}", F(s.median_wall_s, 1), F(s.peak_mb, 0));
+            table.AddRow(s.pipeline, s.measure, F(s.median_s_per_epoch, 4), $"{F(s.min_s_per_epoch, 4)}..{F(s.max_s_per_epoch, 4)}", F(s.median_wall_s, 1), F(s.peak_mb, 0));
         AnsiConsole.Write(table);
 
         var meta = new
@@ -71,10 +74,10 @@ static class BenchCommand
         var md = new StringBuilder();
         md.AppendLine($"# Benchmark ({meta.date_utc[..10]})").AppendLine();
         md.AppendLine($"`{meta.command}` — {meta.machine.cpu}, {meta.machine.cores} cores, {threads} torch thread(s){where}, {epochs} epochs, {repeats} runs each, each run in a fresh process.").AppendLine();
-        md.AppendLine("| pipeline | s/epoch (median of runs) | min..max | run wall s (median) | peak MB |");
-        md.AppendLine("|---|---|---|---|---|");
+        md.AppendLine("| pipeline | measure | median of runs | min..max | run wall s (median) | peak MB |");
+        md.AppendLine("|---|---|---|---|---|---|");
         foreach (var s in summary)
-            md.AppendLine($"| {s.pipeline} | {F(s.median_s_per_epoch, 4)} | {F(s.min_s_per_epoch, 4)}..{F(s.max_s_per_epoch, 4)} | {F(s.median_wall_s, 1)} | {F(s.peak_mb, 0)} |");
+            md.AppendLine($"| {s.pipeline} | {s.measure} | {F(s.median_s_per_epoch, 4)} | {F(s.min_s_per_epoch, 4)}..{F(s.max_s_per_epoch, 4)} | {F(s.median_wall_s, 1)} | {F(s.peak_mb, 0)} |");
         AtomicFile.WriteText(prefix + ".md", md.ToString());
         Console.WriteLine($"Wrote {prefix}.json and {prefix}.md");
         return 0;
@@ -82,7 +85,8 @@ static class BenchCommand
 
     static Measurement RunOnce(string pipeline, int repeat, int epochs, int threads, string? device, string scratch, List<string> pluginFolders)
     {
-        var args = new List<string> { "run", pipeline, "--quiet", "--set", $"model.with.epochs={epochs}", "--set", $"threads={threads}", "--set", $"output={scratch}" };
+        var args = new List<string> { "run", pipeline, "--quiet", "--set", $"threads={threads}", "--set", $"output={scratch}" };
+        foreach (var assignment in EpochOverrides(pipeline, epochs, pluginFolders)) { args.Add("--set"); args.Add(assignment); }
         if (device is not null) { args.Add("--set"); args.Add($"device={device}"); }
         foreach (var f in pluginFolders) { args.Add("--plugins"); args.Add(f); }
         var clock = Stopwatch.StartNew();
@@ -91,21 +95,40 @@ static class BenchCommand
         if (exit != 0) throw new InvalidOperationException($"bench: {pipeline} failed (exit {exit}): {stderr.Trim()}");
         var runDir = stdout.Trim().Split('\n').Last().Trim();
 
-        var seconds = File.ReadLines(Path.Combine(runDir, "history.csv")).Skip(2) // header, warm-up epoch
-            .Select(l => l.Split(',')[7]).Where(c => c.Length > 0)
-            .Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToList();
-        if (seconds.Count == 0) throw new InvalidOperationException($"bench: {pipeline}: its model recorded no epochs");
         using var runJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(runDir, "run.json")));
+        var history = Path.Combine(runDir, "history.csv");
+        var seconds = File.Exists(history)
+            ? File.ReadLines(history).Skip(2) // header, warm-up epoch
+                .Select(l => l.Split(',')[7]).Where(c => c.Length > 0)
+                .Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToList()
+            : new List<double>();
+        // Iterative models are measured per epoch; the others by the time their fit took (the final fit of a
+        // cross-validation, or its folds' fits together when it keeps no model).
+        string measure = seconds.Count > 0 ? "s/epoch" : "fit s";
+        if (seconds.Count == 0 && runJson.RootElement.TryGetProperty("timings", out var timings) && timings.ValueKind == JsonValueKind.Object)
+            seconds.Add(timings.TryGetProperty("fit_s", out var fit) ? fit.GetDouble()
+                : timings.EnumerateObject().Where(t => t.Name.StartsWith("fold_", StringComparison.Ordinal) && t.Name.EndsWith("_fit_s", StringComparison.Ordinal))
+                    .Sum(t => t.Value.GetDouble()));
+        if (seconds.Count == 0) throw new InvalidOperationException($"bench: {pipeline}: the run recorded neither epochs nor a fit time");
         // A pipeline without a test set (e.g. one that only classifies a map) has no accuracy to report.
-        var metricsPath = Path.Combine(runDir, "metrics.json");
-        double accuracy = double.NaN;
-        if (File.Exists(metricsPath))
-        {
-            using var metrics = JsonDocument.Parse(File.ReadAllText(metricsPath));
-            if (metrics.RootElement.TryGetProperty("accuracy", out var a)) accuracy = a.GetDouble();
-        }
-        return new Measurement(Path.GetFileNameWithoutExtension(pipeline), repeat, Median(seconds), wall,
-            runJson.RootElement.GetProperty("peak_working_set_mb").GetDouble(), accuracy);
+        var scores = Comparison.RunScores.Read(runDir, out _);
+        return new Measurement(Path.GetFileNameWithoutExtension(pipeline), repeat, measure, Median(seconds), wall,
+            runJson.RootElement.GetProperty("peak_working_set_mb").GetDouble(), scores?.Accuracy ?? double.NaN);
+    }
+
+    /// <summary>
+    /// <c>--set …epochs=E</c> for every model of the pipeline that declares an <c>epochs</c> parameter (the model, or each
+    /// such ensemble member); none for models without one, whose bench runs are not shortened.
+    /// </summary>
+    static IEnumerable<string> EpochOverrides(string pipeline, int epochs, List<string> pluginFolders)
+    {
+        var catalog = Engine.Plugins.PluginCatalog.FromFolders(Engine.Plugins.PluginCatalog.DefaultFolders().Concat(pluginFolders));
+        var resolved = Engine.Pipelines.PipelineResolver.Resolve(Engine.Pipelines.PipelineReader.Read(Engine.Pipelines.PipelineDocument.Load(pipeline)), catalog);
+        static bool Iterative(IPlugin plugin) => plugin.Parameters.Any(p => p.Name == "epochs");
+        if (resolved.Model is { } model && Iterative(model.Plugin)) yield return $"model.with.epochs={epochs}";
+        var listed = resolved.Ensemble?.Members.Where(m => m.Copy == 0).ToList() ?? [];
+        for (int i = 0; i < listed.Count; i++)
+            if (Iterative(listed[i].Model.Plugin)) yield return $"model.ensemble.{i}.with.epochs={epochs}";
     }
 
     static double Median(IEnumerable<double> values)

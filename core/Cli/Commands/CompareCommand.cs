@@ -23,7 +23,7 @@ static class CompareCommand
             if (run is not null) runs.Add(run);
         }
         if (runs.Count == 0)
-            throw new UsageException($"no succeeded run with metrics.json among {string.Join(", ", cl.Positional)}" +
+            throw new UsageException($"no succeeded, scored run among {string.Join(", ", cl.Positional)}" +
                                      (notes.Count > 0 ? "\n  " + string.Join("\n  ", notes) : ""));
 
         var table = ComparisonTable.Build(runs, notes);

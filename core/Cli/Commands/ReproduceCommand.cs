@@ -6,6 +6,9 @@ using LstmFcn.Pipeline.Engine.Running;
 using YamlDotNet.RepresentationModel;
 using LstmFcn.Pipeline.Files;
 
+using LstmFcn.Pipeline.Comparison;
+using LstmFcn.Pipeline.Engine.Pipelines;
+
 namespace LstmFcn.Pipeline.Cli.Commands;
 
 /// <summary>
@@ -43,7 +46,8 @@ static class ReproduceCommand
         var models = Filter(cl, "--models", manifest.Models.Keys);
         var prefix = cl.Options.GetValueOrDefault("--output")
                      ?? Path.Combine(Path.GetDirectoryName(manifestPath)!, manifest.Output + (seed is { } s ? $"-seed{s}" : ""));
-        int epochsKey = epochs ?? 2000;
+        // Runs are told apart by their epochs: those asked for, else each template's own (what its model declares).
+        int epochsKey = epochs ?? TemplateEpochs(manifest, datasets.FirstOrDefault() ?? manifest.Paper[0].Dataset, cl);
 
         bool rerun = cl.Options.ContainsKey("--rerun");
         var earlier = LoadEntries(prefix + ".json");
@@ -78,14 +82,8 @@ static class ReproduceCommand
 
     static Entry RunOne(Manifest manifest, string dataset, string model, int? epochs, int epochsKey, int? seed, CommandLine cl)
     {
-        var dir = Path.Combine(manifest.DataRoot, dataset);
-        var args = new List<string>
-        {
-            "run", manifest.Models[model], "--quiet",
-            "--set", $"name={dataset}-{model}",
-            "--set", $"loader.with.train={Path.Combine(dir, dataset + "_TRAIN.tsv")}",
-            "--set", $"loader.with.test={Path.Combine(dir, dataset + "_TEST.tsv")}",
-        };
+        var args = new List<string> { "run", manifest.Models[model], "--quiet" };
+        foreach (var assignment in DatasetOverrides(manifest, dataset, model)) { args.Add("--set"); args.Add(assignment); }
         if (epochs is { } ep) { args.Add("--set"); args.Add($"model.with.epochs={ep}"); }
         if (seed is { } s) { args.Add("--set"); args.Add($"seed={s}"); }
         if (cl.Options.TryGetValue("--threads", out var t)) { args.Add("--set"); args.Add($"threads={t}"); }
@@ -95,15 +93,39 @@ static class ReproduceCommand
         var (exit, stdout, stderr) = SelfProcess.Run(args);
         if (exit != 0) throw new InvalidOperationException($"reproduce: {dataset} / {model} failed (exit {exit}): {stderr.Trim()}");
         var runDir = stdout.Trim().Split('\n').Last().Trim();
-        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(runDir, "metrics.json")));
-        long? cells = null;
-        var network = Path.Combine(runDir, "model", "network.json");
-        if (File.Exists(network))
+        var scores = RunScores.Read(runDir, out var missing)
+                     ?? throw new InvalidOperationException($"reproduce: {dataset} / {model} scored nothing ({missing}); see {runDir}");
+        // The cells a model chose among candidates, as it reported them (scores.json's "selected").
+        long? cells = scores.Selected.TryGetValue("cells", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt64() : null;
+        return new Entry(dataset, model, epochsKey, scores.Accuracy, cells, clock.Elapsed.TotalSeconds, runDir, seed);
+    }
+
+    /// <summary>
+    /// The epochs the manifest's templates train for, read from their resolved model arguments (every template of a
+    /// manifest trains the same number; a model without an epochs parameter counts as 0).
+    /// </summary>
+    static int TemplateEpochs(Manifest manifest, string dataset, CommandLine cl)
+    {
+        var catalog = PipelineLoading.Catalog(cl);
+        var counts = manifest.Models.Select(entry =>
         {
-            using var n = JsonDocument.Parse(File.ReadAllText(network));
-            if (n.RootElement.TryGetProperty("HyperParameters", out var hp) && hp.TryGetProperty("cells", out var c)) cells = c.GetInt64();
-        }
-        return new Entry(dataset, model, epochsKey, metrics.RootElement.GetProperty("accuracy").GetDouble(), cells, clock.Elapsed.TotalSeconds, runDir, seed);
+            var doc = PipelineDocument.Load(entry.Value);
+            foreach (var assignment in DatasetOverrides(manifest, dataset, entry.Key)) doc.ApplyOverride(assignment);
+            var pipeline = PipelineResolver.Resolve(PipelineReader.Read(doc), catalog);
+            return pipeline.Model?.Arguments.Values.TryGetValue("epochs", out var e) == true && e is long n ? (int)n : 0;
+        }).Distinct().ToList();
+        if (counts.Count > 1)
+            throw new UsageException($"the manifest's templates train for different epochs ({string.Join(", ", counts)}); give --epochs");
+        return counts.Count == 0 ? 0 : counts[0];
+    }
+
+    /// <summary>What turns a template into the run of one dataset: its name and the dataset's train and test files.</summary>
+    static IEnumerable<string> DatasetOverrides(Manifest manifest, string dataset, string model)
+    {
+        var dir = Path.Combine(manifest.DataRoot, dataset);
+        yield return $"name={dataset}-{model}";
+        yield return $"loader.with.train={Path.Combine(dir, dataset + "_TRAIN.tsv")}";
+        yield return $"loader.with.test={Path.Combine(dir, dataset + "_TEST.tsv")}";
     }
 
     static void Write(string prefix, Manifest manifest, List<Entry> produced, int epochs, int? seed, string manifestPath, CommandLine cl)

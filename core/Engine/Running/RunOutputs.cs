@@ -19,6 +19,6 @@ static class RunOutputs
             PredictionWriter.WriteCsv(dir, Path.Combine(EnsembleModel.MembersFolder, member.Name, "predictions.csv"), result.Scored, member.Probabilities);
         ScoresFile.Write(dir, pipeline, evaluation, result.Scored, result.Probabilities,
             result.Members.ToDictionary(m => m.Name, m => m.Probabilities), result.FitTime, result.PredictTime,
-            result.Kept?.Model.History.Epochs.Count ?? 0);
+            result.Kept?.Model);
     }
 }

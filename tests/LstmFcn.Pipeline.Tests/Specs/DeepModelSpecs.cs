@@ -84,7 +84,7 @@ public sealed class DeepModelSpecs : IClassFixture<DeepModelSpecs.LstmFcnRun>
     public void Alstm_fcn_learns_gunpoint_and_exports_its_attention()
     {
         using var temp = new TempFolder();
-        var path = PipelineFiles.GunPoint(temp, "gunpoint-alstmfcn", "{plugin: alstm-fcn, with: {epochs: 150}}", temp["runs"], "dataset-znorm");
+        var path = WithAttentionReporter(PipelineFiles.GunPoint(temp, "gunpoint-alstmfcn", "{plugin: alstm-fcn, with: {epochs: 150}}", temp["runs"], "dataset-znorm"));
 
         var run = PipelineFiles.Run(path);
 
@@ -95,11 +95,33 @@ public sealed class DeepModelSpecs : IClassFixture<DeepModelSpecs.LstmFcnRun>
     }
 
     [Fact]
+    public void Predicting_with_an_attention_network_writes_no_file_only_the_attention_reporter_does()
+    {
+        using var temp = new TempFolder();
+        var path = PipelineFiles.GunPoint(temp, "gunpoint-alstm-plain",
+            "{plugin: alstm-fcn, with: {epochs: 2, filters: [8, 16, 8]}}", temp["runs"], "dataset-znorm");
+
+        var run = PipelineFiles.Run(path);
+
+        Assert.False(File.Exists(Path.Combine(run.RunDirectory, "attention.csv")), "prediction wrote attention.csv");
+        Assert.False(File.Exists(Path.Combine(run.RunDirectory, "attention.csv.partial")));
+    }
+
+    /// <summary>Adds the attention reporter after metrics.</summary>
+    static string WithAttentionReporter(string pipeline)
+    {
+        var text = File.ReadAllText(pipeline);
+        File.WriteAllText(pipeline, text.Replace("report:\n", "report:\n  - attention\n"));
+        Assert.Contains("- attention", File.ReadAllText(pipeline));
+        return pipeline;
+    }
+
+    [Fact]
     public void Temporal_attention_is_a_distribution_over_time()
     {
         using var temp = new TempFolder();
-        var path = PipelineFiles.GunPoint(temp, "gunpoint-alstm-temporal",
-            "{plugin: alstm-fcn, with: {epochs: 3, lstm_view: temporal, filters: [16, 32, 16]}}", temp["runs"], "dataset-znorm");
+        var path = WithAttentionReporter(PipelineFiles.GunPoint(temp, "gunpoint-alstm-temporal",
+            "{plugin: alstm-fcn, with: {epochs: 3, lstm_view: temporal, filters: [16, 32, 16]}}", temp["runs"], "dataset-znorm"));
 
         var run = PipelineFiles.Run(path);
 
@@ -194,12 +216,18 @@ public sealed class DeepModelSpecs : IClassFixture<DeepModelSpecs.LstmFcnRun>
     }
 
     [Fact]
-    public void Weight_averaging_refuses_early_stopping_naming_the_step()
+    public void Weight_averaging_refuses_early_stopping_naming_the_step_before_anything_runs()
     {
-        var message = FailureOf("{plugin: lstm-fcn, with: {epochs: 30, swa_epochs: 10, early_stopping: 5}}");
+        using var temp = new TempFolder();
+        var path = PipelineFiles.GunPoint(temp, "refused", "{plugin: lstm-fcn, with: {epochs: 30, swa_epochs: 10, early_stopping: 5}}",
+            temp["runs"], "dataset-znorm");
 
-        Assert.Contains("model (lstm-fcn): swa_epochs", message);
-        Assert.Contains("early_stopping", message);
+        var error = Assert.Single(PipelineFiles.Errors(path));
+
+        Assert.Contains("model (lstm-fcn): swa_epochs", error.Message);
+        Assert.Contains("early_stopping", error.Message);
+        Assert.True(error.Location.Line > 0, "the error names the line of swa_epochs");
+        Assert.False(Directory.Exists(temp["runs"]), "no run directory before the pipeline is valid");
     }
 
     [Fact]

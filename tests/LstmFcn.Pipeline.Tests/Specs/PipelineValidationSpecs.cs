@@ -255,7 +255,7 @@ public sealed class PipelineValidationSpecs : IDisposable
     }
 
     [Theory]
-    [InlineData("window: abc", "parameter 'window' must be a number, found 'abc'")]
+    [InlineData("window: abc", "parameter 'window' must be a finite number, found 'abc'")]
     [InlineData("window: [0.1]", "parameter 'window' must be a number, found a list")]
     [InlineData("distance: {kind: dtw}", "parameter 'distance' must be one of euclidean|dtw, found a mapping")]
     public void Values_of_the_wrong_shape_are_rejected(string with, string expected)
@@ -302,7 +302,7 @@ public sealed class PipelineValidationSpecs : IDisposable
 
         var error = Assert.Single(PipelineFiles.Errors(path));
 
-        Assert.Contains("parameter 'length' must be >= 0, found -3", error.Message);
+        Assert.Contains("parameter 'length' must be 0 .. 100000000, found -3", error.Message);
     }
 
     [Fact]
@@ -456,9 +456,9 @@ public sealed class PipelineValidationSpecs : IDisposable
               from: runs/x/model
             """);
 
-        var error = Assert.Single(PipelineFiles.Errors(path));
+        var errors = PipelineFiles.Errors(path).Select(e => e.ToString()).ToList();
 
-        Assert.Equal($"{path}:2:13: a saved model ('model: from:') brings its own fitted preprocessing; remove 'preprocess'", error.ToString());
+        Assert.Contains($"{path}:2:13: a saved model ('model: from:') brings its own fitted preprocessing; remove 'preprocess'", errors);
     }
 
     [Fact]
