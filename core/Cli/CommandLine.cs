@@ -7,11 +7,13 @@ public sealed class CommandLine
     public List<string> Positional { get; } = new();
     public List<string> Overrides { get; } = new();
     public List<string> PluginFolders { get; } = new();
+    /// <summary><c>--with KEY=VALUE</c>: a parameter of the step a command builds (e.g. predict's loader).</summary>
+    public List<string> WithArguments { get; } = new();
     public bool Quiet { get; private set; }
     public Dictionary<string, string> Options { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Options that take a value (<c>--name value</c> or <c>--name=value</c>).</summary>
-    static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal) { "--set", "--plugins", "--output", "--runs", "--epochs", "--repeats", "--datasets", "--models", "--threads", "--seed", "--resume", "--device" };
+    static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal) { "--set", "--plugins", "--output", "--runs", "--epochs", "--repeats", "--datasets", "--models", "--threads", "--seed", "--resume", "--device", "--loader", "--with", "--format" };
 
     public static CommandLine Parse(string[] args)
     {
@@ -35,6 +37,7 @@ public sealed class CommandLine
 
                 if (name == "--set") cl.Overrides.Add(value);
                 else if (name == "--plugins") cl.PluginFolders.Add(value);
+                else if (name == "--with") cl.WithArguments.Add(value);
                 else cl.Options[name] = value;
                 continue;
             }

@@ -42,6 +42,12 @@ public sealed class TimeSeriesSample
     /// </summary>
     public const string WindowOfKey = "window_of";
 
+    /// <summary>
+    /// Metadata key set when a series' label is not one of the model's classes (new data labelled with names the model
+    /// never learned): the series is <see cref="Unlabelled"/> for scoring and keeps its label here for the tables.
+    /// </summary>
+    public const string UnknownLabelKey = "unknown_label";
+
     public ReadOnlySpan<float> Channel(int channel) => Values.AsSpan(channel * Length, Length);
 
     /// <summary>A copy with other values (same id, label and metadata), e.g. after preprocessing.</summary>

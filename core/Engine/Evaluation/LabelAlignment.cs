@@ -8,7 +8,7 @@ namespace LstmFcn.Pipeline.Engine.Evaluation;
 public static class LabelAlignment
 {
     /// <summary>Metadata holding the label of a series whose label is not one of the model's classes.</summary>
-    public const string UnknownLabelKey = "unknown_label";
+    public const string UnknownLabelKey = TimeSeriesSample.UnknownLabelKey;
 
     public static TimeSeriesDataset ToClasses(TimeSeriesDataset data, ClassLabels classes, IRunLog log)
     {

@@ -27,6 +27,12 @@ public sealed class FittedPipeline : ITrainedPipeline, IDisposable
     /// <summary>What is done with missing values in raw data before the first step (as the training data was).</summary>
     public MissingValuePolicy Missing { get; }
 
+    /// <summary>The shape of the training data, raw and prepared (null for models saved before it was recorded).</summary>
+    public InputSchema? Input { get; init; }
+
+    /// <summary>The loader the pipeline was trained with (null for ensemble members and older models).</summary>
+    public LoaderIdentity? Loader { get; init; }
+
     public IReadOnlyList<FittedStep> Steps { get; }
     public ITrainedModel Model { get; }
     /// <summary>The model plugin and arguments its manifest records.</summary>
@@ -49,14 +55,19 @@ public sealed class FittedPipeline : ITrainedPipeline, IDisposable
         TrainingData.Check(train);
         var (steps, prepared) = FittedStep.FitAll(recipe.Preprocess, train, context,
             (step, data) => log.Info($"Preprocessed with {step.Plugin.Name}: {data.Count} series, length {DatasetText.Lengths(data)}"));
+        var input = InputSchema.Of(train, prepared);
         if (recipe.Ensemble is { } ensemble)
         {
             var model = EnsembleModel.Fit(ensemble, prepared, context, log);
-            return new FittedPipeline(steps, model, model.Identity, recipe.Missing);
+            return new FittedPipeline(steps, model, model.Identity, recipe.Missing) { Input = input, Loader = recipe.Loader };
         }
         var step = recipe.Model ?? throw new ArgumentException("a recipe needs a model or an ensemble", nameof(recipe));
         var trained = step.Plugin.Fit(prepared, step.Arguments, context);
-        return new FittedPipeline(steps, trained, new ModelIdentity(step.Plugin.Name, step.Arguments.Values), recipe.Missing);
+        return new FittedPipeline(steps, trained, new ModelIdentity(step.Plugin.Name, step.Arguments.Values), recipe.Missing)
+        {
+            Input = input,
+            Loader = recipe.Loader,
+        };
     }
 
     /// <summary>The missing-value policy, then the evaluation transform of every fitted step (never the training one).</summary>
@@ -116,6 +127,8 @@ public sealed class FittedPipeline : ITrainedPipeline, IDisposable
         {
             Members = Identity.Members?.ToList(),
             MissingValues = Missing == MissingValuePolicy.Error ? null : OptionNames.SnakeCase(Missing.ToString()),
+            Input = Input,
+            Loader = Loader is null ? null : new SavedLoader(Loader.Plugin, Loader.Arguments.ToDictionary(kv => kv.Key, kv => kv.Value)),
         };
         AtomicFile.WriteText(Path.Combine(folder, SavedModelManifest.FileName), manifest.ToJson());
         ModelFolder.WriteChecksums(folder);
@@ -144,6 +157,8 @@ public sealed class FittedPipeline : ITrainedPipeline, IDisposable
         return new FittedPipeline(steps, model, new ModelIdentity(manifest.ModelPlugin, manifest.ModelArguments, manifest.Members),
             MissingPolicyOf(folder, manifest))
         {
+            Input = manifest.Input,
+            Loader = manifest.Loader is { } loader ? new LoaderIdentity(loader.Plugin, loader.Arguments) : null,
             Folder = folder,
             _fingerprint = ModelFolder.Fingerprint(folder),
         };

@@ -11,11 +11,13 @@ public sealed record ModelRecipe(
     IReadOnlyList<ResolvedStep<IPreprocessorPlugin>> Preprocess,
     ResolvedStep<IModelPlugin>? Model,
     ResolvedEnsemble? Ensemble,
-    MissingValuePolicy Missing = MissingValuePolicy.Error)
+    MissingValuePolicy Missing = MissingValuePolicy.Error,
+    LoaderIdentity? Loader = null)
 {
     /// <summary>The recipe of a resolved pipeline that trains (not one that applies a saved model).</summary>
     public static ModelRecipe Of(ResolvedPipeline pipeline) =>
         pipeline.Model is null && pipeline.Ensemble is null
             ? throw new InvalidOperationException("the pipeline applies a saved model ('model: from:'); it trains nothing")
-            : new ModelRecipe(pipeline.Preprocess, pipeline.Model, pipeline.Ensemble, pipeline.Definition.Missing);
+            : new ModelRecipe(pipeline.Preprocess, pipeline.Model, pipeline.Ensemble, pipeline.Definition.Missing,
+                new LoaderIdentity(pipeline.Loader.Plugin.Name, pipeline.Loader.Arguments.Values));
 }

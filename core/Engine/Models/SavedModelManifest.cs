@@ -23,6 +23,12 @@ public sealed record SavedModelManifest(
     /// <summary>The pipeline's <c>missing:</c> policy when it is not "error" (the default, and what older manifests mean).</summary>
     public string? MissingValues { get; init; }
 
+    /// <summary>The shape of the training data (null in manifests written before it was recorded).</summary>
+    public InputSchema? Input { get; init; }
+
+    /// <summary>The loader the model was trained with: how <c>predict</c> reads new data by default (null: older manifests).</summary>
+    public SavedLoader? Loader { get; init; }
+
     static readonly JsonSerializerOptions Options = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);

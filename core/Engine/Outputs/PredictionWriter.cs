@@ -12,6 +12,10 @@ namespace LstmFcn.Pipeline.Engine.Outputs;
 /// </summary>
 public static class PredictionWriter
 {
+    /// <summary>The series' class, or the label the model does not know (kept in metadata), or null when unlabelled.</summary>
+    static string? TrueLabel(TimeSeriesSample s, ClassLabels classes) =>
+        s.Label >= 0 ? classes[s.Label] : s.Metadata.GetValueOrDefault(TimeSeriesSample.UnknownLabelKey);
+
     public static void WriteCsv(IArtifactWriter artifacts, string name, TimeSeriesDataset data, ProbabilityMatrix probabilities)
     {
         var predicted = probabilities.ArgMax();
@@ -27,7 +31,7 @@ public static class PredictionWriter
                 var s = data.Samples[i];
                 w.Write(CsvField.Quote(s.Id));
                 w.Write(',');
-                w.Write(s.Label >= 0 ? CsvField.Quote(classes[s.Label]) : "");
+                w.Write(CsvField.Quote(TrueLabel(s, classes) ?? ""));
                 w.Write(',');
                 w.Write(CsvField.Quote(classes[predicted[i]]));
                 foreach (var p in probabilities.Row(i))
@@ -59,7 +63,7 @@ public static class PredictionWriter
         {
             var s = data.Samples[i];
             ids[i] = s.Id;
-            labels[i] = s.Label >= 0 ? classes[s.Label] : null;
+            labels[i] = TrueLabel(s, classes);
             preds[i] = classes[predicted[i]];
         }
         var column = new float[n];

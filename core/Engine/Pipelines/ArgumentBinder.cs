@@ -11,7 +11,8 @@ namespace LstmFcn.Pipeline.Engine.Pipelines;
 /// </summary>
 public static class ArgumentBinder
 {
-    public static PluginArguments Bind(PipelineDocument doc, StepDefinition step, IPlugin plugin, List<PipelineError> errors)
+    /// <param name="fillDefaults">false: bind only the values given (overrides to lay over saved arguments), no defaults, no required check.</param>
+    public static PluginArguments Bind(PipelineDocument doc, StepDefinition step, IPlugin plugin, List<PipelineError> errors, bool fillDefaults = true)
     {
         var specs = plugin.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -34,7 +35,7 @@ public static class ArgumentBinder
 
         foreach (var spec in plugin.Parameters)
         {
-            if (values.ContainsKey(spec.Name)) continue;
+            if (values.ContainsKey(spec.Name) || !fillDefaults) continue;
             if (spec.Required)
                 errors.Add(new(step.Location, $"{stepName}: missing required parameter '{spec.Name}' ({spec.TypeName}: {spec.Description})"));
             else
