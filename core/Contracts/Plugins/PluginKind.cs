@@ -1,3 +1,3 @@
 namespace LstmFcn.Pipeline;
 
-public enum PluginKind { Loader, Preprocessor, Model, Reporter }
+public enum PluginKind { Loader, Preprocessor, Model, Reporter, Map }

@@ -13,4 +13,7 @@ public interface ITrainedPipeline
     /// results such as finished map blocks can tell whether they came from this very pipeline.
     /// </summary>
     string Fingerprint { get; }
+
+    /// <summary>The shape of the training data (bands, dates, lengths); null for models saved before it was recorded.</summary>
+    TrainingInput? Input { get; }
 }

@@ -28,7 +28,7 @@ public sealed class FittedPipeline : ITrainedPipeline, IDisposable
     public MissingValuePolicy Missing { get; }
 
     /// <summary>The shape of the training data, raw and prepared (null for models saved before it was recorded).</summary>
-    public InputSchema? Input { get; init; }
+    public TrainingInput? Input { get; init; }
 
     /// <summary>The loader the pipeline was trained with (null for ensemble members and older models).</summary>
     public LoaderIdentity? Loader { get; init; }
@@ -55,7 +55,7 @@ public sealed class FittedPipeline : ITrainedPipeline, IDisposable
         TrainingData.Check(train);
         var (steps, prepared) = FittedStep.FitAll(recipe.Preprocess, train, context,
             (step, data) => log.Info($"Preprocessed with {step.Plugin.Name}: {data.Count} series, length {DatasetText.Lengths(data)}"));
-        var input = InputSchema.Of(train, prepared);
+        var input = TrainingInput.Of(train, prepared);
         if (recipe.Ensemble is { } ensemble)
         {
             var model = EnsembleModel.Fit(ensemble, prepared, context, log);

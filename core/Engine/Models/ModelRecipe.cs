@@ -19,5 +19,5 @@ public sealed record ModelRecipe(
         pipeline.Model is null && pipeline.Ensemble is null
             ? throw new InvalidOperationException("the pipeline applies a saved model ('model: from:'); it trains nothing")
             : new ModelRecipe(pipeline.Preprocess, pipeline.Model, pipeline.Ensemble, pipeline.Definition.Missing,
-                new LoaderIdentity(pipeline.Loader.Plugin.Name, pipeline.Loader.Arguments.Values));
+                pipeline.Loader is { } loader ? new LoaderIdentity(loader.Plugin.Name, loader.Arguments.Values) : null);
 }

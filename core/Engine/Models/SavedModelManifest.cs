@@ -24,7 +24,7 @@ public sealed record SavedModelManifest(
     public string? MissingValues { get; init; }
 
     /// <summary>The shape of the training data (null in manifests written before it was recorded).</summary>
-    public InputSchema? Input { get; init; }
+    public TrainingInput? Input { get; init; }
 
     /// <summary>The loader the model was trained with: how <c>predict</c> reads new data by default (null: older manifests).</summary>
     public SavedLoader? Loader { get; init; }

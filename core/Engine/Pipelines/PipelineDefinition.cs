@@ -26,6 +26,9 @@ public sealed record PipelineDefinition(
     /// <summary>What is done with missing values in loaded series (<c>missing: error|interpolate|zero</c>).</summary>
     public Data.MissingValuePolicy Missing { get; init; }
 
+    /// <summary>The <c>map:</c> stage: map verbs run in order on the run's model (classify → smooth → label → uncertainty).</summary>
+    public IReadOnlyList<StepDefinition> Map { get; init; } = [];
+
     /// <summary>What the reader found wrong (a missing section, an unknown key…); the pipeline runs only when empty.</summary>
     public IReadOnlyList<PipelineError> Problems { get; init; } = [];
 }

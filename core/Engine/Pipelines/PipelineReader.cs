@@ -11,7 +11,7 @@ namespace LstmFcn.Pipeline.Engine.Pipelines;
 /// </summary>
 public static class PipelineReader
 {
-    static readonly string[] TopLevelKeys = { "name", "description", "seed", "device", "threads", "plugins", "missing", "loader", "preprocess", "model", "report", "output", "evaluate" };
+    static readonly string[] TopLevelKeys = { "name", "description", "seed", "device", "threads", "plugins", "missing", "loader", "preprocess", "model", "map", "report", "output", "evaluate" };
     static readonly string[] EvaluateKeys = { "kfold", "final_fit" };
     static readonly string[] StepKeys = { "plugin", "with", "name" };
     static readonly string[] ModelKeys = { "plugin", "with", "name", "from" };
@@ -69,8 +69,7 @@ public static class PipelineReader
         StepDefinition? loader = null;
         if (Child(root, "loader") is { } loaderNode)
             loader = ReadStep(doc, "loader", loaderNode, StepKeys, errors);
-        else
-            errors.Add(new(new SourceLocation(doc.Path, 1, 1), "missing 'loader': the step that reads the data (e.g. plugin: ucr)"));
+        var map = ReadStepList(doc, root, "map", errors);
 
         var preprocess = ReadStepList(doc, root, "preprocess", errors);
 
@@ -103,6 +102,11 @@ public static class PipelineReader
             errors.Add(new(doc.LocationOf(Child(root, "preprocess")!),
                 "a saved model ('model: from:') brings its own fitted preprocessing; remove 'preprocess'"));
 
+        // A saved model that only maps a cube needs no data to evaluate on; every other pipeline reads some.
+        bool onlyMaps = modelFrom is not null && map.Count > 0;
+        if (Child(root, "loader") is null && !onlyMaps)
+            errors.Add(new(new SourceLocation(doc.Path, 1, 1), "missing 'loader': the step that reads the data (e.g. plugin: ucr)" +
+                (modelFrom is not null ? "; a saved model may do without one only when the pipeline has a map: stage" : "")));
         var report = ReadStepList(doc, root, "report", errors);
         string output = ReadScalar(doc, root, "output", errors) ?? "runs";
         output = Path.GetFullPath(Path.Combine(doc.Directory, output));
@@ -118,6 +122,7 @@ public static class PipelineReader
             Evaluation = evaluation,
             Ensemble = ensemble,
             Problems = errors,
+            Map = map,
             Missing = missing,
         };
     }

@@ -40,10 +40,13 @@ public static class PipelineResolver
                 .Select(n => new StepDefinition("report (default)", n, new YamlMappingNode(),
                     new SourceLocation(def.Document.Path, 0, 0), new SourceLocation(def.Document.Path, 0, 0))).ToList();
         var report = reportSteps.Select(s => ResolveStep<IReporterPlugin>(def, s, PluginKind.Reporter, catalog, errors)).ToList();
+        var map = def.Map.Select(s => ResolveStep<IMapPlugin>(def, s, PluginKind.Map, catalog, errors)).ToList();
+        if (map.All(m => m is not null)) MapStageOrder.Check(def, map!, errors);
 
         if (errors.Count > 0) throw new PipelineException(errors.Distinct().ToList());
-        return new ResolvedPipeline(def, loader!, preprocess!, model, report!)
+        return new ResolvedPipeline(def, loader, preprocess!, model, report!)
         {
+            Map = map!,
             Ensemble = members is null ? null
                 : ResolvedEnsemble.Expand(members.Select(m => new ResolvedEnsembleMember(m.Model!, m.Preprocess.Select(p => p!).ToList(),
                     Copies: m.Repeat)).ToList(), def.Ensemble!.Weights),
@@ -63,7 +66,8 @@ public static class PipelineResolver
         if (entry.Kind != kind)
         {
             errors.Add(new(step.PluginLocation,
-                $"{step.Section}: '{step.Plugin}' is a {entry.Kind.ToString().ToLowerInvariant()} plugin; this step needs a {kind.ToString().ToLowerInvariant()}"));
+                $"{step.Section}: '{step.Plugin}' is a {entry.Kind.ToString().ToLowerInvariant()} plugin; this step needs a {kind.ToString().ToLowerInvariant()}" +
+                (entry.Kind == PluginKind.Map ? " (map verbs go in the pipeline's map: stage, in sits' order: classify, smooth, label, uncertainty)" : "")));
             return null;
         }
         int before = errors.Count;

@@ -118,7 +118,8 @@ public sealed class PluginCatalog
         typeof(ILoaderPlugin).IsAssignableFrom(type) ? PluginKind.Loader :
         typeof(IPreprocessorPlugin).IsAssignableFrom(type) ? PluginKind.Preprocessor :
         typeof(IModelPlugin).IsAssignableFrom(type) ? PluginKind.Model :
-        typeof(IReporterPlugin).IsAssignableFrom(type) ? PluginKind.Reporter : null;
+        typeof(IReporterPlugin).IsAssignableFrom(type) ? PluginKind.Reporter :
+        typeof(IMapPlugin).IsAssignableFrom(type) ? PluginKind.Map : null;
 
     public bool TryGet(string name, out PluginEntry entry) => _byName.TryGetValue(name, out entry!);
 

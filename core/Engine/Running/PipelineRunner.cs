@@ -65,6 +65,7 @@ public sealed class PipelineRunner
         Dictionary<string, object?> identity, StageTimings timings)
     {
         var def = pipeline.Definition;
+        if (pipeline.Loader is null) return MapOnly(pipeline, context, dir, log, timings);
         var split = pipeline.Loader.Plugin.Load(pipeline.Loader.Arguments, context);
         timings.Lap("load_s");
         identity["dataset"] = DatasetName(split.Train, def.Name);
@@ -85,6 +86,7 @@ public sealed class PipelineRunner
         using (result.Kept)
         {
             RunOutputs.Write(dir, def.Name, strategy.Name, result);
+            if (pipeline.Map.Count > 0) MapStage.Run(pipeline.Map, result.Kept!, dir, context, timings);
             var outcome = new RunOutcome(def.Name, result.Train, result.Scored, result.Probabilities,
                 result.Kept?.Model ?? NoModel.Instance(result.Scored.Classes), result.FitTime, result.PredictTime)
             {
@@ -99,6 +101,30 @@ public sealed class PipelineRunner
             timings.Lap("report_s");
             return new RunResult(dir.Path, result.Scored, result.Scored.Count == 0 ? null : result.Probabilities);
         }
+    }
+
+    /// <summary>
+    /// A saved model that only maps (no loader, so nothing to evaluate): the map stage, then the reporters, which see
+    /// no scored series.
+    /// </summary>
+    RunResult MapOnly(ResolvedPipeline pipeline, RunContext context, RunDirectory dir, RunLog log, StageTimings timings)
+    {
+        using var kept = new SavedModelSource(pipeline.ModelFrom!, _catalog).Obtain(new TimeSeriesDataset([], new ClassLabels([])), context, log);
+        timings.Lap("load_model_s");
+        MapStage.Run(pipeline.Map, kept, dir, context, timings);
+        var none = new TimeSeriesDataset([], kept.Classes);
+        var outcome = new RunOutcome(pipeline.Definition.Name, none, none, new ProbabilityMatrix([], 0, kept.Classes), kept.Model, TimeSpan.Zero, TimeSpan.Zero)
+        {
+            Pipeline = kept,
+            Evaluation = "none (map only)",
+        };
+        foreach (var reporter in pipeline.Report)
+        {
+            reporter.Plugin.Report(outcome, reporter.Arguments, context);
+            context.Cancellation.ThrowIfCancellationRequested();
+        }
+        timings.Lap("report_s");
+        return new RunResult(dir.Path, none, null);
     }
 
     /// <summary>

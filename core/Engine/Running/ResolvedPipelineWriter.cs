@@ -18,13 +18,14 @@ public static class ResolvedPipelineWriter
         };
         if (def.PluginFolders.Count > 0) root["plugins"] = def.PluginFolders.ToList();
         if (def.Missing != Data.MissingValuePolicy.Error) root["missing"] = OptionNames.SnakeCase(def.Missing.ToString());
-        root["loader"] = Step(p.Loader.Plugin, p.Loader.Arguments);
+        if (p.Loader is { } loader) root["loader"] = Step(loader.Plugin, loader.Arguments);
         root["preprocess"] = p.Preprocess.Select(s => Step(s.Plugin, s.Arguments)).ToList();
         root["model"] = p.Model is { } m ? Step(m.Plugin, m.Arguments)
             : p.Ensemble is { } ensemble ? Ensemble(ensemble)
             : new Dictionary<string, object?> { ["from"] = def.ModelFrom };
         if (def.Evaluation is { } cv)
             root["evaluate"] = new Dictionary<string, object?> { ["kfold"] = cv.KFold, ["final_fit"] = cv.FinalFit };
+        if (p.Map.Count > 0) root["map"] = p.Map.Select(s => Step(s.Plugin, s.Arguments)).ToList();
         root["report"] = p.Report.Select(s => Step(s.Plugin, s.Arguments)).ToList();
         root["output"] = def.Output;
         // The source is a comment: the file stays a valid pipeline that `run --resume` reads back.

@@ -1,11 +1,11 @@
-namespace LstmFcn.Pipeline.Engine.Models;
+namespace LstmFcn.Pipeline;
 
 /// <summary>
-/// The shape of the data a pipeline was trained on, saved with it so that new data is checked before any work: the
-/// raw series as loaded (channels, their names, lengths, the time names — e.g. a cube's dates) and the series as the
-/// model saw them after preprocessing.
+/// The shape of the data a pipeline was trained on: the series as loaded (channels, their names, lengths and the
+/// names of their time steps — e.g. the dates of a cube's samples) and as the model saw them after preprocessing.
+/// Saved with the model, so new data — series or a cube — is checked against it before any work.
 /// </summary>
-public sealed record InputSchema(
+public sealed record TrainingInput(
     int Channels,
     IReadOnlyList<string>? ChannelNames,
     int MinLength,
@@ -15,7 +15,7 @@ public sealed record InputSchema(
     int PreparedMinLength,
     int PreparedMaxLength)
 {
-    public static InputSchema Of(TimeSeriesDataset raw, TimeSeriesDataset prepared) => new(
+    public static TrainingInput Of(TimeSeriesDataset raw, TimeSeriesDataset prepared) => new(
         raw.Channels, raw.ChannelNames(), raw.MinLength, raw.MaxLength, raw.TimeNames(),
         prepared.Channels, prepared.MinLength, prepared.MaxLength);
 
