@@ -2,6 +2,7 @@ using System.Globalization;
 
 namespace LstmFcn.Plugins.Forest;
 
+/// <summary>How class weights are set; the member names in snake_case are the pipeline's choices.</summary>
 public enum ClassWeighting { None, Balanced, BalancedSubsample }
 
 /// <summary>How a tree grows and how many grow: the forest's hyperparameters, checked.</summary>
@@ -36,7 +37,11 @@ public sealed record ForestSettings(
 /// </summary>
 public sealed record MaxFeatures(string Text)
 {
-    public static MaxFeatures Parse(string text, string step)
+    public static MaxFeatures Parse(string text, string step) =>
+        TryParse(text) ?? throw new ArgumentException($"{step}: {Problem(text)}");
+
+    /// <summary>The setting <paramref name="text"/> stands for; null when it is none of the accepted forms.</summary>
+    public static MaxFeatures? TryParse(string text)
     {
         var t = text.Trim();
         if (t is "sqrt" or "log2" or "all") return new MaxFeatures(t);
@@ -45,10 +50,13 @@ public sealed record MaxFeatures(string Text)
         if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction) && fraction > 0 && fraction <= 1 &&
             t.Contains('.'))
             return new MaxFeatures(t);
-        throw new ArgumentException(
-            $"{step}: parameter 'max_features' must be sqrt, log2, all, a fraction of the features in (0, 1] written with a " +
-            $"decimal point (e.g. 0.3), or a whole number of features (e.g. 12); found '{text}'");
+        return null;
     }
+
+    /// <summary>What is wrong with a text <see cref="TryParse"/> refuses.</summary>
+    public static string Problem(string text) =>
+        "parameter 'max_features' must be sqrt, log2, all, a fraction of the features in (0, 1] written with a " +
+        $"decimal point (e.g. 0.3), or a whole number of features (e.g. 12); found '{text}'";
 
     /// <summary>The number of features to try for <paramref name="features"/> features in all.</summary>
     public int Resolve(int features, string step)

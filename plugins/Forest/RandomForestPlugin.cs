@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using LstmFcn.Pipeline;
+using MaxFeaturesSetting = LstmFcn.Plugins.Forest.MaxFeatures;
 
 namespace LstmFcn.Plugins.Forest;
 
@@ -10,37 +11,48 @@ namespace LstmFcn.Plugins.Forest;
 /// every channel at every time step, so series must have equal length. Logs the out-of-bag accuracy and writes the
 /// impurity feature importances to <c>feature-importance.csv</c>.
 /// </summary>
-public sealed class RandomForestPlugin : IModelPlugin
+public sealed class RandomForestPlugin : ModelPlugin<RandomForestPlugin.Options>
 {
-    public string Name => "random-forest";
-    public string Description => "Breiman random forest (CART, Gini, bootstrap) on the flattened channel × time values";
-
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        ParameterSpec.Int("trees", 100, "number of trees", min: 1, max: 100_000),
-        ParameterSpec.Text("max_features", "sqrt",
-            "features tried at each split: sqrt, log2, all, a fraction in (0, 1] with a decimal point (0.3), or a whole number (12)"),
-        new ParameterSpec("max_depth", ParameterType.Integer, "deepest a tree may grow; unset: until leaves are pure or too small to split")
-            { Minimum = 1 },
-        ParameterSpec.Int("min_samples_split", 2, "fewest samples a node needs to be split", min: 2),
-        ParameterSpec.Int("min_samples_leaf", 1, "fewest samples each side of a split must keep", min: 1),
-        ParameterSpec.Choice("class_weight", "none",
-            "none; balanced: weight classes by n / (classes × class count); balanced_subsample: the same on each tree's bootstrap sample",
-            "none", "balanced", "balanced_subsample"),
-        ParameterSpec.Bool("bootstrap", true, "grow each tree on a bootstrap sample (false: on all samples; no out-of-bag score)"),
-    };
+        [Parameter("number of trees", Min = 1, Max = 100_000)]
+        public int Trees { get; init; } = 100;
 
-    public ITrainedModel Fit(TimeSeriesDataset train, PluginArguments args, RunContext context)
+        [Parameter("features tried at each split: sqrt, log2, all, a fraction in (0, 1] with a decimal point (0.3), or a whole number (12)")]
+        public string MaxFeatures { get; init; } = "sqrt";
+
+        [Parameter("deepest a tree may grow; unset: until leaves are pure or too small to split", Min = 1, Max = 100_000)]
+        public int? MaxDepth { get; init; }
+
+        [Parameter("fewest samples a node needs to be split", Min = 2, Max = 100_000_000)]
+        public int MinSamplesSplit { get; init; } = 2;
+
+        [Parameter("fewest samples each side of a split must keep", Min = 1, Max = 100_000_000)]
+        public int MinSamplesLeaf { get; init; } = 1;
+
+        [Parameter("none; balanced: weight classes by n / (classes × class count); balanced_subsample: the same on each tree's bootstrap sample")]
+        public ClassWeighting ClassWeight { get; init; } = ClassWeighting.None;
+
+        [Parameter("grow each tree on a bootstrap sample (false: on all samples; no out-of-bag score)")]
+        public bool Bootstrap { get; init; } = true;
+
+        public override IEnumerable<OptionProblem> Validate()
+        {
+            if (MaxFeaturesSetting.TryParse(MaxFeatures) is null) yield return new("max_features", MaxFeaturesSetting.Problem(MaxFeatures));
+        }
+
+        /// <summary>The settings the trainer takes (valid options: <see cref="Validate"/> has refused a bad max_features).</summary>
+        internal ForestSettings ToSettings() => new(Trees, MaxFeaturesSetting.Parse(MaxFeatures, Step), MaxDepth, MinSamplesSplit,
+            MinSamplesLeaf, ClassWeight, Bootstrap);
+    }
+
+    public override string Name => "random-forest";
+    public override string Description => "Breiman random forest (CART, Gini, bootstrap) on the flattened channel × time values";
+
+    protected override ITrainedModel Fit(TimeSeriesDataset train, Options options, RunContext context)
     {
-        var step = args.StepName;
-        var settings = new ForestSettings(
-            args.GetInt("trees"),
-            MaxFeatures.Parse(args.GetString("max_features"), step),
-            args.IsSet("max_depth") ? args.GetInt("max_depth") : null,
-            args.GetInt("min_samples_split"),
-            args.GetInt("min_samples_leaf"),
-            ForestSettings.ParseClassWeight(args.GetString("class_weight")),
-            args.GetBool("bootstrap"));
+        var step = options.Step;
+        var settings = options.ToSettings();
         var layout = FeatureLayout.Of(train, step);
         var matrix = FeatureMatrix.From(train, layout, step);
         var rows = train.Samples.Select(s => s.Values).ToArray();
@@ -73,5 +85,5 @@ public sealed class RandomForestPlugin : IModelPlugin
         return model;
     }
 
-    public ITrainedModel Load(string directory, RunContext context) => RandomForestModel.Load(directory);
+    public override ITrainedModel Load(string directory, RunContext context) => RandomForestModel.Load(directory);
 }

@@ -1,3 +1,5 @@
+using LstmFcn.Pipeline;
+
 namespace LstmFcn.Plugins.Forest;
 
 /// <summary>
@@ -11,13 +13,11 @@ public struct TreeRandom
 
     public TreeRandom(ulong seed) => _state = seed;
 
-    /// <summary>The stream of tree <paramref name="tree"/> of a forest seeded with <paramref name="seed"/>.</summary>
-    public static TreeRandom ForTree(int seed, int tree)
-    {
-        var mixer = new TreeRandom(unchecked((ulong)(uint)seed * 0x9E3779B97F4A7C15UL ^ 0xD1B54A32D192ED03UL));
-        ulong forestKey = mixer.NextUInt64();
-        return new TreeRandom(forestKey + unchecked((ulong)tree * 0xBF58476D1CE4E5B9UL));
-    }
+    /// <summary>
+    /// The stream of tree <paramref name="tree"/> of a forest seeded with <paramref name="seed"/>: seeded by the run's
+    /// stream API (<see cref="RandomStreams"/>, purpose "forest-tree"), so a seed means the same in every plugin.
+    /// </summary>
+    public static TreeRandom ForTree(int seed, int tree) => new((ulong)RandomStreams.Seed(seed, "forest-tree", tree));
 
     public ulong NextUInt64()
     {

@@ -6,21 +6,33 @@ using LstmFcn.Pipeline.Scoring;
 namespace LstmFcn.Plugins.Metrics;
 
 /// <summary>
-/// <c>metrics</c>: accuracy, error, per-class error (MPCE term), per-class precision/recall/F1, macro-F1 and the
-/// confusion matrix of the test predictions; written to <c>metrics.json</c> and shown as tables.
+/// <c>metrics</c>: accuracy, error, per-class error (MPCE term), per-class precision/recall/F1, macro-F1, Cohen's kappa
+/// and the confusion matrix of the test predictions; written to <c>metrics.json</c> and shown as tables. The scores are
+/// <see cref="ScoresDocument"/>'s, the same as the engine's scores.json, so the two files cannot disagree.
 /// </summary>
-public sealed class MetricsReporter : IReporterPlugin
+public sealed class MetricsReporter : ReporterPlugin<MetricsReporter.Options>
 {
-    public string Name => "metrics";
-    public string Description => "accuracy, MPCE, per-class precision/recall/F1, macro-F1, confusion matrix → metrics.json";
-
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        ParameterSpec.Text("file", "metrics.json", "name of the JSON file in the run directory"),
-        ParameterSpec.Bool("print", true, "show the metric tables on the console"),
-    };
+        [Parameter("name of the JSON file in the run directory")]
+        public string File { get; init; } = "metrics.json";
 
-    public void Report(RunOutcome outcome, PluginArguments args, RunContext context)
+        [Parameter("show the metric tables on the console")]
+        public bool Print { get; init; } = true;
+
+        public override IEnumerable<OptionProblem> Validate()
+        {
+            // The run directory refuses to write outside itself; said here, before the run.
+            var file = File.Trim('/');
+            if (file.Length == 0 || Path.IsPathRooted(File) || file.Split('/').Contains(".."))
+                yield return new("file", $"parameter 'file' must name a file inside the run directory, found '{File}'");
+        }
+    }
+
+    public override string Name => "metrics";
+    public override string Description => "accuracy, MPCE, per-class precision/recall/F1, macro-F1, kappa, confusion matrix → metrics.json";
+
+    protected override void Report(RunOutcome outcome, Options options, RunContext context)
     {
         if (outcome.Test.Count == 0)
         {
@@ -33,36 +45,14 @@ public sealed class MetricsReporter : IReporterPlugin
         {
             ["pipeline"] = outcome.PipelineName,
             ["evaluation"] = outcome.Evaluation,
-            ["test_samples"] = m.Count,
-            ["accuracy"] = m.Accuracy,
-            ["error"] = m.Error,
-            ["per_class_error"] = m.PerClassError,
-            ["macro_f1"] = m.MacroF1,
-            ["balanced_accuracy"] = m.BalancedAccuracy,
-            ["fit_seconds"] = outcome.FitTime.TotalSeconds,
-            ["predict_seconds"] = outcome.PredictTime.TotalSeconds,
-            ["classes"] = classes.Names.Select((name, c) => new Dictionary<string, object>
-            {
-                ["name"] = name,
-                ["precision"] = m.Precision[c],
-                ["recall"] = m.Recall[c],
-                ["f1"] = m.F1[c],
-                ["support"] = m.Support[c],
-            }).ToList(),
-            ["confusion_matrix"] = new Dictionary<string, object>
-            {
-                ["labels"] = classes.Names,
-                ["rows_are"] = "true class",
-                ["columns_are"] = "predicted class",
-                ["counts"] = Enumerable.Range(0, classes.Count)
-                    .Select(r => Enumerable.Range(0, classes.Count).Select(c => m.Confusion[r, c]).ToArray()).ToArray(),
-            },
         };
+        foreach (var (key, value) in ScoresDocument.Build(m, classes.Names)) json[key] = value;
+        json["fit_seconds"] = outcome.FitTime.TotalSeconds;
+        json["predict_seconds"] = outcome.PredictTime.TotalSeconds;
         if (outcome.Model.History.Epochs.Count > 0) json["epochs"] = outcome.Model.History.Epochs.Count;
-        context.Artifacts.WriteText(args.GetString("file"),
-            JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
+        context.Artifacts.WriteText(options.File, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
 
-        if (!args.GetBool("print")) return;
+        if (!options.Print) return;
         context.Log.Table($"{outcome.PipelineName}: {(outcome.Evaluation == "holdout" ? "test" : outcome.Evaluation)} metrics", new[] { "metric", "value" }, new[]
         {
             Row("accuracy", m.Accuracy), Row("error", m.Error), Row("per-class error (MPCE term)", m.PerClassError),

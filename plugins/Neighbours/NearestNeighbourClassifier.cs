@@ -7,57 +7,64 @@ namespace LstmFcn.Plugins.Neighbours;
 /// <c>1nn</c>: one-nearest-neighbour with Euclidean or DTW distance (Sakoe-Chiba band), the UCR archive's baselines.
 /// The test set is searched in parallel; each search abandons a candidate as soon as it cannot win.
 /// </summary>
-public sealed class NearestNeighbourClassifier : IModelPlugin
+public sealed class NearestNeighbourClassifier : ModelPlugin<NearestNeighbourClassifier.Options>
 {
-    public string Name => "1nn";
-    public string Description => "1-nearest-neighbour with Euclidean or DTW (Sakoe-Chiba window) distance";
+    public enum Distance { Euclidean, Dtw }
 
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        ParameterSpec.Choice("distance", "euclidean", "distance between series", "euclidean", "dtw"),
-        ParameterSpec.Number("window", 1.0, "dtw: Sakoe-Chiba band as a fraction of the series length (1 = unconstrained)", min: 0, max: 1),
-    };
+        [Parameter("distance between series")]
+        public Distance Distance { get; init; } = Distance.Euclidean;
 
-    public ITrainedModel Fit(TimeSeriesDataset train, PluginArguments args, RunContext context)
+        [Parameter("dtw: Sakoe-Chiba band as a fraction of the series length (1 = unconstrained)", Min = 0, Max = 1)]
+        public double Window { get; init; } = 1.0;
+    }
+
+    public override string Name => "1nn";
+    public override string Description => "1-nearest-neighbour with Euclidean or DTW (Sakoe-Chiba window) distance";
+
+    protected override ITrainedModel Fit(TimeSeriesDataset train, Options options, RunContext context)
     {
         if (train.Count == 0) throw new InvalidDataException("1nn: the training set is empty");
         if (train.Samples.Any(s => s.Label < 0)) throw new InvalidDataException("1nn: every training series needs a label");
-        var model = new Model(train, args.GetString("distance"), args.GetDouble("window"), context.WorkerThreads);
+        var model = new Model(train, options.Distance == Distance.Dtw, options.Window, context.WorkerThreads);
         context.Log.Info($"1-NN ({model.Describe()}) remembers {train.Count} training series");
         return model;
     }
 
-    public ITrainedModel Load(string directory, RunContext context)
+    public override ITrainedModel Load(string directory, RunContext context)
     {
         var settings = JsonSerializer.Deserialize<Settings>(File.ReadAllText(Path.Combine(directory, "1nn.json")))
                        ?? throw new InvalidDataException($"{directory}: 1nn.json is empty");
-        return new Model(SampleStore.Read(Path.Combine(directory, "train.bin")), settings.Distance, settings.Window, context.WorkerThreads);
+        return new Model(SampleStore.Read(Path.Combine(directory, "train.bin")), settings.Distance == DtwName, settings.Window, context.WorkerThreads);
     }
+
+    /// <summary>How 1nn.json names the distance (the pipeline's choice names).</summary>
+    const string DtwName = "dtw", EuclideanName = "euclidean";
 
     sealed record Settings(string Distance, double Window);
 
     sealed class Model : ITrainedModel
     {
         readonly TimeSeriesDataset _train;
-        readonly string _distance;
+        readonly bool _dtw;
         readonly double _window;
         readonly int _threads;
 
-        public Model(TimeSeriesDataset train, string distance, double window, int threads)
+        public Model(TimeSeriesDataset train, bool dtw, double window, int threads)
         {
-            (_train, _distance, _window, _threads) = (train, distance, window, threads);
+            (_train, _dtw, _window, _threads) = (train, dtw, window, threads);
         }
 
         public ClassLabels Classes => _train.Classes;
         public TrainingHistory History { get; } = TrainingHistory.Empty;
-        public string Describe() => _distance == "dtw" ? $"DTW, window {_window:P0}" : "Euclidean";
+        public string Describe() => _dtw ? $"DTW, window {_window:P0}" : "Euclidean";
 
         public ProbabilityMatrix PredictProbabilities(TimeSeriesDataset data, RunContext context)
         {
             if (data.Count > 0 && data.Channels != _train.Channels)
                 throw new InvalidDataException($"1nn: trained on {_train.Channels} channel(s), asked to predict {data.Channels}");
-            bool dtw = _distance == "dtw";
-            if (!dtw)
+            if (!_dtw)
                 foreach (var s in data.Samples)
                     if (s.Length != _train.Samples[0].Length || !_train.IsEqualLength)
                         throw new InvalidDataException(
@@ -81,7 +88,7 @@ public sealed class NearestNeighbourClassifier : IModelPlugin
                 int bestLabel = 0;
                 foreach (var candidate in _train.Samples)
                 {
-                    double d = dtw
+                    double d = _dtw
                         ? Distances.SquaredDtw(query.Values, query.Length, candidate.Values, candidate.Length, query.Channels,
                             (int)Math.Ceiling(_window * Math.Max(query.Length, candidate.Length)), best, buffer)
                         : Distances.SquaredEuclidean(query.Values, candidate.Values, best);
@@ -98,7 +105,7 @@ public sealed class NearestNeighbourClassifier : IModelPlugin
 
         public void Save(string directory)
         {
-            File.WriteAllText(Path.Combine(directory, "1nn.json"), JsonSerializer.Serialize(new Settings(_distance, _window)));
+            File.WriteAllText(Path.Combine(directory, "1nn.json"), JsonSerializer.Serialize(new Settings(_dtw ? DtwName : EuclideanName, _window)));
             SampleStore.Write(Path.Combine(directory, "train.bin"), _train);
         }
 

@@ -10,27 +10,39 @@ namespace LstmFcn.Plugins.Reports;
 /// per-class F1, training curves, class activation maps, attention, feature importance and map quicklook, each where
 /// the run has it. Put it last in <c>report:</c> so files written by earlier reporters (e.g. a map) are included.
 /// </summary>
-public sealed class RunReporter : IReporterPlugin
+public sealed class RunReporter : ReporterPlugin<RunReporter.Options>
 {
-    public string Name => "report";
-    public string Description => "report.html (self-contained) + report.md with plots: metrics, confusion matrix, training curves, CAM, attention, importance, map";
-
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        ParameterSpec.Text("folder", "report", "run-relative folder for the PNG plots (report.md links to them)"),
-        ParameterSpec.Int("cam_series", 4, "test series shown with their class activation map (models that give maps; 0: none)", min: 0, max: 50),
-        ParameterSpec.Text("title", null, "report title; default: the pipeline's name"),
-    };
+        [Parameter("run-relative folder for the PNG plots (report.md links to them)")]
+        public string Folder { get; init; } = "report";
+
+        [Parameter("test series shown with their class activation map (models that give maps; 0: none)", Min = 0, Max = 50)]
+        public int CamSeries { get; init; } = 4;
+
+        [Parameter("report title; default: the pipeline's name")]
+        public string? Title { get; init; }
+
+        /// <summary>The plots' folder as report.md links it: no leading or trailing slash.</summary>
+        internal string PlotFolder => Folder.Trim('/');
+
+        public override IEnumerable<OptionProblem> Validate()
+        {
+            if (PlotFolder.Length == 0 || Path.IsPathRooted(Folder) || PlotFolder.Split('/').Contains(".."))
+                yield return new("folder", $"parameter 'folder' must be a folder inside the run directory, found '{Folder}'");
+        }
+    }
+
+    public override string Name => "report";
+    public override string Description => "report.html (self-contained) + report.md with plots: metrics, confusion matrix, training curves, CAM, attention, importance, map";
 
     static string F(double v, string format = "0.0000") => double.IsNaN(v) ? "–" : v.ToString(format, CultureInfo.InvariantCulture);
     static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
 
-    public void Report(RunOutcome outcome, PluginArguments args, RunContext context)
+    protected override void Report(RunOutcome outcome, Options options, RunContext context)
     {
-        var folder = args.GetString("folder").Trim('/');
-        if (folder.Length == 0 || Path.IsPathRooted(args.GetString("folder")) || folder.Split('/').Contains(".."))
-            throw new ArgumentException($"{args.StepName}: parameter 'folder' must be a folder inside the run directory, found '{args.GetString("folder")}'");
-        var doc = new ReportDocument(args.GetOptionalString("title") ?? $"Run report: {outcome.PipelineName}");
+        var folder = options.PlotFolder;
+        var doc = new ReportDocument(options.Title ?? $"Run report: {outcome.PipelineName}");
         int plots = 0;
         void Plot(string name, byte[] png, string caption)
         {
@@ -76,7 +88,7 @@ public sealed class RunReporter : IReporterPlugin
                 "Learning rate: drops show the plateau schedule (or fine-tuning rounds).");
         }
 
-        AddActivationMaps(doc, outcome, args.GetInt("cam_series"), context, Plot);
+        AddActivationMaps(doc, outcome, options.CamSeries, context, Plot);
         AddRunFiles(doc, context, Plot);
 
         var resolved = Path.Combine(context.RunDirectory, "pipeline.resolved.yaml");

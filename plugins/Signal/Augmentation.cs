@@ -9,59 +9,57 @@ namespace LstmFcn.Plugins.Signal;
 /// series' position only. Test data, held-out folds and new data pass unchanged. Copies are named
 /// <c>&lt;id&gt;#aug&lt;k&gt;</c> and carry <c>augmented_from</c> metadata.
 /// </summary>
-public sealed class Augmentation : IPreprocessorPlugin
+public sealed class Augmentation : PreprocessorPlugin<Augmentation.Options>
 {
-    public string Name => "augment";
-    public string Description => "training set only: add noisy / amplitude-scaled copies of series of chosen classes";
-
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        new ParameterSpec("classes", ParameterType.StringList, "class names whose series are copied (empty = all classes)") { Default = new List<string>() },
-        ParameterSpec.Int("copies", 1, "copies added per chosen series", min: 1, max: 100),
-        ParameterSpec.Number("noise", 0.05, "Gaussian noise deviation relative to each channel's deviation (0 = none)", min: 0),
-        new ParameterSpec("scale", ParameterType.NumberList, "[min, max] range of the amplitude factor ([1, 1] = none)") { Default = new List<double> { 1.0, 1.0 } },
-    };
+        [Parameter("class names whose series are copied (empty = all classes)")]
+        public IReadOnlyList<string> Classes { get; init; } = [];
 
-    public IFittedPreprocessor Fit(TimeSeriesDataset train, PluginArguments args, RunContext context)
+        [Parameter("copies added per chosen series", Min = 1, Max = 100)]
+        public int Copies { get; init; } = 1;
+
+        [Parameter("Gaussian noise deviation relative to each channel's deviation (0 = none)", Min = 0, Max = 10)]
+        public double Noise { get; init; } = 0.05;
+
+        [Parameter("[min, max] range of the amplitude factor ([1, 1] = none)", Min = 0, Max = 100)]
+        public IReadOnlyList<double> Scale { get; init; } = [1.0, 1.0];
+
+        public override IEnumerable<OptionProblem> Validate()
+        {
+            if (Scale.Count != 2 || !(Scale[0] > 0) || Scale[1] < Scale[0])
+                yield return new("scale", $"scale must be [min, max] with 0 < min <= max, found [{string.Join(", ", Scale)}]");
+            else if (Noise == 0 && Scale[0] == 1 && Scale[1] == 1)
+                yield return new("noise", "with noise 0 and scale [1, 1] the copies would equal the originals");
+        }
+    }
+
+    public override string Name => "augment";
+    public override string Description => "training set only: add noisy / amplitude-scaled copies of series of chosen classes";
+
+    protected override IFittedPreprocessor Fit(TimeSeriesDataset train, Options options, RunContext context)
     {
         var chosen = new bool[train.Classes.Count];
-        var names = args.GetStringList("classes");
-        if (names.Count == 0) Array.Fill(chosen, true);
-        foreach (var name in names)
+        if (options.Classes.Count == 0) Array.Fill(chosen, true);
+        foreach (var name in options.Classes)
         {
             if (!train.Classes.TryGetIndex(name, out var index))
-                throw new ArgumentException($"{args.StepName}: class '{name}' is not one of {string.Join(", ", train.Classes.Names)}");
+                throw new ArgumentException($"{options.Step}: class '{name}' is not one of {string.Join(", ", train.Classes.Names)}");
             chosen[index] = true;
         }
-        return new Fitted(chosen, Settings(args));
+        return new Fitted(chosen, options);
     }
 
-    public IFittedPreprocessor Restore(IReadOnlyDictionary<string, string> state, PluginArguments args)
-    {
-        // Only the training transform differs from the identity, and a restored model never trains.
-        Settings(args);
-        return new Fitted(Array.Empty<bool>(), default);
-    }
-
-    readonly record struct CopySettings(int Copies, double Noise, double ScaleMin, double ScaleMax);
-
-    static CopySettings Settings(PluginArguments args)
-    {
-        var scale = args.GetNumberList("scale");
-        if (scale.Count != 2 || !(scale[0] > 0) || scale[1] < scale[0])
-            throw new ArgumentException($"{args.StepName}: scale must be [min, max] with 0 < min <= max, found [{string.Join(", ", scale)}]");
-        double noise = args.GetDouble("noise");
-        if (noise == 0 && scale[0] == 1 && scale[1] == 1)
-            throw new ArgumentException($"{args.StepName}: with noise 0 and scale [1, 1] the copies would equal the originals");
-        return new CopySettings(args.GetInt("copies"), noise, scale[0], scale[1]);
-    }
+    // Only the training transform differs from the identity, and a restored model never trains.
+    protected override IFittedPreprocessor Restore(IReadOnlyDictionary<string, string> state, Options options) =>
+        new Fitted(Array.Empty<bool>(), options);
 
     sealed class Fitted : IFittedPreprocessor
     {
         readonly bool[] _chosen;
-        readonly CopySettings _settings;
+        readonly Options _options;
 
-        public Fitted(bool[] chosen, CopySettings settings) => (_chosen, _settings) = (chosen, settings);
+        public Fitted(bool[] chosen, Options options) => (_chosen, _options) = (chosen, options);
 
         public IReadOnlyDictionary<string, string> State { get; } = new Dictionary<string, string>();
 
@@ -84,7 +82,8 @@ public sealed class Augmentation : IPreprocessorPlugin
 
         TimeSeriesSample[] Copies(TimeSeriesSample s, Random random)
         {
-            var result = new TimeSeriesSample[_settings.Copies];
+            var result = new TimeSeriesSample[_options.Copies];
+            double scaleMin = _options.Scale[0], scaleMax = _options.Scale[1];
             for (int k = 0; k < result.Length; k++)
             {
                 var values = new float[s.Values.Length];
@@ -92,8 +91,8 @@ public sealed class Augmentation : IPreprocessorPlugin
                 {
                     var src = s.Channel(c);
                     var dst = values.AsSpan(c * s.Length, s.Length);
-                    double factor = _settings.ScaleMin + (_settings.ScaleMax - _settings.ScaleMin) * random.NextDouble();
-                    double sigma = _settings.Noise * Deviation(src);
+                    double factor = scaleMin + (scaleMax - scaleMin) * random.NextDouble();
+                    double sigma = _options.Noise * Deviation(src);
                     for (int t = 0; t < src.Length; t++)
                         dst[t] = (float)(src[t] * factor + (sigma > 0 ? sigma * random.NextGaussian() : 0));
                 }

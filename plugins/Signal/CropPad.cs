@@ -13,37 +13,53 @@ namespace LstmFcn.Plugins.Signal;
 /// one flush with its end — in training (more examples) and everywhere else, where the engine averages the windows'
 /// probabilities back into one prediction per series (<see cref="TimeSeriesSample.WindowOfKey"/>: a soft vote).
 /// </summary>
-public sealed class CropPad : IPreprocessorPlugin
+public sealed class CropPad : PreprocessorPlugin<CropPad.Options>
 {
-    public string Name => "crop-pad";
-    public string Description => "fixed length: random crop on training data, centre crop otherwise, or sliding windows with a vote; pad short series";
+    /// <summary>zeros: pad with 0; edge: repeat the first/last value.</summary>
+    public enum Padding { Zeros, Edge }
 
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
-    {
-        ParameterSpec.Int("length", 9000, "target length in points (0 = the longest training series)", min: 0),
-        ParameterSpec.Choice("pad", "zeros", "zeros: pad with 0; edge: repeat the first/last value", "zeros", "edge"),
-        ParameterSpec.Choice("pad_side", "end", "end: pad after the series; both: split the padding, series centred", "end", "both"),
-        ParameterSpec.Bool("random_crop", true, "crop training series at a random position (false: centre, as at evaluation)"),
-        ParameterSpec.Bool("windows", false,
-            "cut longer series into every window of the length (training and evaluation); predictions of a series' windows are averaged"),
-        ParameterSpec.Int("window_step", 0, "windows: points between window starts (0 = half the length)", min: 0),
-    };
+    /// <summary>end: pad after the series; both: split the padding, series centred.</summary>
+    public enum PaddingSide { End, Both }
 
-    public IFittedPreprocessor Fit(TimeSeriesDataset train, PluginArguments args, RunContext context)
+    public sealed record Options : PluginOptions
     {
-        int length = args.GetInt("length");
-        if (length == 0) length = train.MaxLength;
-        if (length == 0) throw new ArgumentException($"{args.StepName}: length 0 means the longest training series, but the training set is empty");
-        return new Fitted(length, args);
+        [Parameter("target length in points (0 = the longest training series)", Min = 0, Max = 100_000_000)]
+        public int Length { get; init; } = 9000;
+
+        [Parameter("zeros: pad with 0; edge: repeat the first/last value")]
+        public Padding Pad { get; init; } = Padding.Zeros;
+
+        [Parameter("end: pad after the series; both: split the padding, series centred")]
+        public PaddingSide PadSide { get; init; } = PaddingSide.End;
+
+        [Parameter("crop training series at a random position (false: centre, as at evaluation)")]
+        public bool RandomCrop { get; init; } = true;
+
+        [Parameter("cut longer series into every window of the length (training and evaluation); predictions of a series' windows are averaged")]
+        public bool Windows { get; init; }
+
+        [Parameter("windows: points between window starts (0 = half the length)", Min = 0, Max = 100_000_000)]
+        public int WindowStep { get; init; }
     }
 
-    public IFittedPreprocessor Restore(IReadOnlyDictionary<string, string> state, PluginArguments args)
+    public override string Name => "crop-pad";
+    public override string Description => "fixed length: random crop on training data, centre crop otherwise, or sliding windows with a vote; pad short series";
+
+    protected override IFittedPreprocessor Fit(TimeSeriesDataset train, Options options, RunContext context)
+    {
+        int length = options.Length;
+        if (length == 0) length = train.MaxLength;
+        if (length == 0) throw new ArgumentException($"{options.Step}: length 0 means the longest training series, but the training set is empty");
+        return new Fitted(length, options);
+    }
+
+    protected override IFittedPreprocessor Restore(IReadOnlyDictionary<string, string> state, Options options)
     {
         if (!state.TryGetValue("length", out var text))
-            throw new InvalidDataException($"{args.StepName}: saved preprocessing state lacks 'length'");
+            throw new InvalidDataException($"{options.Step}: saved preprocessing state lacks 'length'");
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length < 1)
-            throw new InvalidDataException($"{args.StepName}: saved length '{text}' is not a positive integer");
-        return new Fitted(length, args);
+            throw new InvalidDataException($"{options.Step}: saved length '{text}' is not a positive integer");
+        return new Fitted(length, options);
     }
 
     sealed class Fitted : IFittedPreprocessor
@@ -51,14 +67,14 @@ public sealed class CropPad : IPreprocessorPlugin
         readonly int _length, _step;
         readonly bool _edge, _bothSides, _randomCrop, _windows;
 
-        public Fitted(int length, PluginArguments args)
+        public Fitted(int length, Options options)
         {
             _length = length;
-            _edge = args.GetString("pad") == "edge";
-            _bothSides = args.GetString("pad_side") == "both";
-            _randomCrop = args.GetBool("random_crop");
-            _windows = args.GetBool("windows");
-            _step = args.GetInt("window_step") is > 0 and var step ? step : Math.Max(1, length / 2);
+            _edge = options.Pad == Padding.Edge;
+            _bothSides = options.PadSide == PaddingSide.Both;
+            _randomCrop = options.RandomCrop;
+            _windows = options.Windows;
+            _step = options.WindowStep is > 0 and var step ? step : Math.Max(1, length / 2);
             State = new Dictionary<string, string> { ["length"] = length.ToString(CultureInfo.InvariantCulture) };
         }
 

@@ -10,74 +10,62 @@ namespace LstmFcn.Plugins.Signal;
 /// length <c>factor</c>. The ratio must be a fraction with terms up to 1000 (e.g. 300 → 128 Hz is 32/75). The
 /// recorded sampling rate is updated. Learns nothing.
 /// </summary>
-public sealed class Resampling : IPreprocessorPlugin
+public sealed class Resampling : StatelessPreprocessorPlugin<Resampling.Options>
 {
     const int MaxTerm = 1000;
 
-    public string Name => "resample";
-    public string Description => "anti-aliased polyphase resampling to a target rate (Hz) or by a factor";
-
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        new ParameterSpec("rate", ParameterType.Number, "target sampling rate in Hz (or give factor)") { Minimum = 1e-6 },
-        new ParameterSpec("factor", ParameterType.Number, "output length / input length, e.g. 0.5 (or give rate)") { Minimum = 1e-3, Maximum = 1000 },
-        new ParameterSpec("source_rate", ParameterType.Number, "rate in Hz of series without sampling_rate metadata") { Minimum = 1e-6 },
-        ParameterSpec.Number("kaiser_beta", 5.0, "Kaiser window β of the low-pass filter (scipy's default 5)", min: 0, max: 50),
-    };
+        [Parameter("target sampling rate in Hz (or give factor)", Min = 1e-6, Max = 1e9)]
+        public double? Rate { get; init; }
 
-    public IFittedPreprocessor Fit(TimeSeriesDataset train, PluginArguments args, RunContext context) => Create(args);
+        [Parameter("output length / input length, e.g. 0.5 (or give rate)", Min = 1e-3, Max = 1000)]
+        public double? Factor { get; init; }
 
-    public IFittedPreprocessor Restore(IReadOnlyDictionary<string, string> state, PluginArguments args) => Create(args);
+        [Parameter("rate in Hz of series without sampling_rate metadata", Min = 1e-6, Max = 1e9)]
+        public double? SourceRate { get; init; }
 
-    static Fitted Create(PluginArguments args)
-    {
-        bool byRate = args.IsSet("rate"), byFactor = args.IsSet("factor");
-        if (byRate == byFactor)
-            throw new ArgumentException($"{args.StepName}: give exactly one of 'rate' (Hz) and 'factor'");
-        double? factor = byFactor ? args.GetDouble("factor") : null;
-        if (factor is { } f && RationalRatio.Approximate(f, MaxTerm) is null)
-            throw new ArgumentException($"{args.StepName}: factor {f} is not a fraction with terms up to {MaxTerm}");
-        return new Fitted(args.StepName, byRate ? args.GetDouble("rate") : null, factor,
-            args.IsSet("source_rate") ? args.GetDouble("source_rate") : null, args.GetDouble("kaiser_beta"));
-    }
+        [Parameter("Kaiser window β of the low-pass filter (scipy's default 5)", Min = 0, Max = 50)]
+        public double KaiserBeta { get; init; } = 5.0;
 
-    sealed class Fitted : IFittedPreprocessor
-    {
-        readonly string _step;
-        readonly double? _rate, _factor, _sourceRate;
-        readonly double _beta;
-        readonly ConcurrentDictionary<RationalRatio, PolyphaseResampler> _resamplers = new();
-
-        public Fitted(string step, double? rate, double? factor, double? sourceRate, double beta) =>
-            (_step, _rate, _factor, _sourceRate, _beta) = (step, rate, factor, sourceRate, beta);
-
-        public IReadOnlyDictionary<string, string> State { get; } = new Dictionary<string, string>();
-
-        public TimeSeriesDataset Transform(TimeSeriesDataset data)
+        public override IEnumerable<OptionProblem> Validate()
         {
-            var result = PerSeries.Map(data, (s, _) =>
-            {
-                double? sourceRate = _factor is null ? SamplingRate.Of(s, data, _sourceRate, _step)
-                    : SamplingRate.TryOf(s, data, out var known) ? known : _sourceRate;
-                var ratio = _factor is { } f ? RationalRatio.Approximate(f, MaxTerm)!.Value : RatioFor(sourceRate!.Value, s.Id);
-                double? newRate = sourceRate is { } r0 ? r0 * ratio.Up / ratio.Down : null;
-                if (ratio is { Up: 1, Down: 1 })
-                {
-                    return new TimeSeriesSample(s.Id, s.Values, s.Channels, s.Label, SamplingRate.With(s.Metadata, newRate));
-                }
-                var resampler = _resamplers.GetOrAdd(ratio, r => new PolyphaseResampler(r, _beta));
-                int length = resampler.OutputLength(s.Length);
-                var values = new float[s.Channels * length];
-                for (int c = 0; c < s.Channels; c++)
-                    resampler.Apply(s.Channel(c), values.AsSpan(c * length, length));
-                return new TimeSeriesSample(s.Id, values, s.Channels, s.Label, SamplingRate.With(s.Metadata, newRate));
-            });
-            return SamplingRate.Relabel(data, result, r => _rate ?? r * _factor!.Value);
+            if ((Rate is null) == (Factor is null))
+                yield return new(Factor is null ? null : "factor", "give exactly one of 'rate' (Hz) and 'factor'");
+            if (Factor is { } f && RationalRatio.Approximate(f, MaxTerm) is null)
+                yield return new("factor", $"factor {f} is not a fraction with terms up to {MaxTerm}");
         }
-
-        RationalRatio RatioFor(double sourceRate, string id) =>
-            RationalRatio.Approximate(_rate!.Value / sourceRate, MaxTerm)
-            ?? throw new InvalidDataException(
-                $"{_step}: {SamplingRate.Format(sourceRate)} Hz → {SamplingRate.Format(_rate!.Value)} Hz (series '{id}') is not a fraction with terms up to {MaxTerm}; choose another target rate");
     }
+
+    public override string Name => "resample";
+    public override string Description => "anti-aliased polyphase resampling to a target rate (Hz) or by a factor";
+
+    protected override TimeSeriesDataset Transform(TimeSeriesDataset data, Options options)
+    {
+        // One filter per ratio: series of one rate share it.
+        var resamplers = new ConcurrentDictionary<RationalRatio, PolyphaseResampler>();
+        var result = PerSeries.Map(data, (s, _) =>
+        {
+            double? sourceRate = options.Factor is null ? SamplingRate.Of(s, data, options.SourceRate, options.Step)
+                : SamplingRate.TryOf(s, data, out var known) ? known : options.SourceRate;
+            var ratio = options.Factor is { } f ? RationalRatio.Approximate(f, MaxTerm)!.Value : RatioFor(options, sourceRate!.Value, s.Id);
+            double? newRate = sourceRate is { } r0 ? r0 * ratio.Up / ratio.Down : null;
+            if (ratio is { Up: 1, Down: 1 })
+            {
+                return new TimeSeriesSample(s.Id, s.Values, s.Channels, s.Label, SamplingRate.With(s.Metadata, newRate));
+            }
+            var resampler = resamplers.GetOrAdd(ratio, r => new PolyphaseResampler(r, options.KaiserBeta));
+            int length = resampler.OutputLength(s.Length);
+            var values = new float[s.Channels * length];
+            for (int c = 0; c < s.Channels; c++)
+                resampler.Apply(s.Channel(c), values.AsSpan(c * length, length));
+            return new TimeSeriesSample(s.Id, values, s.Channels, s.Label, SamplingRate.With(s.Metadata, newRate));
+        });
+        return SamplingRate.Relabel(data, result, r => options.Rate ?? r * options.Factor!.Value);
+    }
+
+    static RationalRatio RatioFor(Options options, double sourceRate, string id) =>
+        RationalRatio.Approximate(options.Rate!.Value / sourceRate, MaxTerm)
+        ?? throw new InvalidDataException(
+            $"{options.Step}: {SamplingRate.Format(sourceRate)} Hz → {SamplingRate.Format(options.Rate!.Value)} Hz (series '{id}') is not a fraction with terms up to {MaxTerm}; choose another target rate");
 }

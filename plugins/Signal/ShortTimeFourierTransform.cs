@@ -8,77 +8,84 @@ namespace LstmFcn.Plugins.Signal;
 /// <c>average_frequency</c> each frame's bins are averaged instead, one channel per input channel — a frame-wise
 /// spectral level. The recorded sampling rate becomes the frame rate (rate / hop). Learns nothing.
 /// </summary>
-public sealed class ShortTimeFourierTransform : IPreprocessorPlugin
+public sealed class ShortTimeFourierTransform : StatelessPreprocessorPlugin<ShortTimeFourierTransform.Options>
 {
-    public string Name => "stft";
-    public string Description => "short-time Fourier magnitude (Hann, log): channels = frequency bins, time = frames";
+    /// <summary>log: ln(|X| + epsilon); linear: |X|.</summary>
+    public enum MagnitudeScale { Log, Linear }
 
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        ParameterSpec.Int("n_fft", 256, "frame length in points (a power of two)", min: 2, max: 65536),
-        ParameterSpec.Int("hop", 64, "points between frame starts", min: 1),
-        ParameterSpec.Int("bins", 0, "keep the lowest bins only (0 = all n_fft/2 + 1)", min: 0),
-        ParameterSpec.Choice("scale", "log", "log: ln(|X| + epsilon); linear: |X|", "log", "linear"),
-        ParameterSpec.Number("epsilon", 1e-6, "added to magnitudes before the logarithm", min: 0),
-        ParameterSpec.Bool("center", false, "reflect-pad n_fft/2 points at both ends so frame f is centred on point f·hop"),
-        ParameterSpec.Bool("average_frequency", false, "average the bins of each frame: one channel per input channel"),
-    };
+        [Parameter("frame length in points (a power of two)", Min = 2, Max = 65536)]
+        public int NFft { get; init; } = 256;
 
-    public IFittedPreprocessor Fit(TimeSeriesDataset train, PluginArguments args, RunContext context) => Create(args);
+        [Parameter("points between frame starts", Min = 1, Max = 65536)]
+        public int Hop { get; init; } = 64;
 
-    public IFittedPreprocessor Restore(IReadOnlyDictionary<string, string> state, PluginArguments args) => Create(args);
+        [Parameter("keep the lowest bins only (0 = all n_fft/2 + 1)", Min = 0, Max = 32769)]
+        public int Bins { get; init; }
 
-    static Fitted Create(PluginArguments args)
-    {
-        int nFft = args.GetInt("n_fft"), bins = args.GetInt("bins");
-        if ((nFft & (nFft - 1)) != 0) throw new ArgumentException($"{args.StepName}: n_fft {nFft} must be a power of two (e.g. 128, 256, 512)");
-        if (bins > nFft / 2 + 1) throw new ArgumentException($"{args.StepName}: bins {bins} exceeds the {nFft / 2 + 1} bins of n_fft {nFft}");
-        if (args.GetString("scale") == "log" && args.GetDouble("epsilon") <= 0)
-            throw new ArgumentException($"{args.StepName}: scale log needs epsilon > 0 (silent frames would give -infinity)");
-        var spectrogram = new Spectrogram(nFft, args.GetInt("hop"), bins == 0 ? nFft / 2 + 1 : bins, args.GetBool("center"),
-            args.GetString("scale") == "log", args.GetDouble("epsilon"));
-        return new Fitted(spectrogram, args.GetInt("hop"), args.GetBool("average_frequency"));
+        [Parameter("log: ln(|X| + epsilon); linear: |X|")]
+        public MagnitudeScale Scale { get; init; } = MagnitudeScale.Log;
+
+        [Parameter("added to magnitudes before the logarithm", Min = 0, Max = 1e6)]
+        public double Epsilon { get; init; } = 1e-6;
+
+        [Parameter("reflect-pad n_fft/2 points at both ends so frame f is centred on point f·hop")]
+        public bool Center { get; init; }
+
+        [Parameter("average the bins of each frame: one channel per input channel")]
+        public bool AverageFrequency { get; init; }
+
+        public override IEnumerable<OptionProblem> Validate()
+        {
+            if ((NFft & (NFft - 1)) != 0)
+                yield return new("n_fft", $"n_fft {NFft} must be a power of two (e.g. 128, 256, 512)");
+            else if (Bins > NFft / 2 + 1)
+                yield return new("bins", $"bins {Bins} exceeds the {NFft / 2 + 1} bins of n_fft {NFft}");
+            if (Scale == MagnitudeScale.Log && Epsilon <= 0)
+                yield return new("epsilon", "scale log needs epsilon > 0 (silent frames would give -infinity)");
+        }
     }
 
-    sealed class Fitted : IFittedPreprocessor
+    public override string Name => "stft";
+    public override string Description => "short-time Fourier magnitude (Hann, log): channels = frequency bins, time = frames";
+
+    protected override TimeSeriesDataset Transform(TimeSeriesDataset data, Options options)
     {
-        readonly Spectrogram _spectrogram;
-        readonly int _hop;
-        readonly bool _average;
+        int nFft = options.NFft;
+        var spectrogram = new Spectrogram(nFft, options.Hop, options.Bins == 0 ? nFft / 2 + 1 : options.Bins, options.Center,
+            options.Scale == MagnitudeScale.Log, options.Epsilon);
+        return Frames(data, spectrogram, options.Hop, options.AverageFrequency);
+    }
 
-        public Fitted(Spectrogram spectrogram, int hop, bool average) => (_spectrogram, _hop, _average) = (spectrogram, hop, average);
-
-        public IReadOnlyDictionary<string, string> State { get; } = new Dictionary<string, string>();
-
-        public TimeSeriesDataset Transform(TimeSeriesDataset data)
+    static TimeSeriesDataset Frames(TimeSeriesDataset data, Spectrogram spectrogram, int hop, bool average)
+    {
+        int bins = spectrogram.Bins;
+        var result = PerSeries.Map(data, (s, _) =>
         {
-            int bins = _spectrogram.Bins;
-            var result = PerSeries.Map(data, (s, _) =>
+            int frames = spectrogram.Frames(s.Length);
+            int outChannels = average ? s.Channels : s.Channels * bins;
+            var values = new float[outChannels * frames];
+            var scratch = average ? new float[bins * frames] : null;
+            for (int c = 0; c < s.Channels; c++)
             {
-                int frames = _spectrogram.Frames(s.Length);
-                int outChannels = _average ? s.Channels : s.Channels * bins;
-                var values = new float[outChannels * frames];
-                var scratch = _average ? new float[bins * frames] : null;
-                for (int c = 0; c < s.Channels; c++)
+                if (scratch is null)
                 {
-                    if (scratch is null)
-                    {
-                        _spectrogram.Compute(s.Channel(c), values.AsSpan(c * bins * frames, bins * frames));
-                        continue;
-                    }
-                    _spectrogram.Compute(s.Channel(c), scratch);
-                    var mean = values.AsSpan(c * frames, frames);
-                    for (int b = 0; b < bins; b++)
-                    {
-                        var row = scratch.AsSpan(b * frames, frames);
-                        for (int f = 0; f < frames; f++) mean[f] += row[f];
-                    }
-                    for (int f = 0; f < frames; f++) mean[f] /= bins;
+                    spectrogram.Compute(s.Channel(c), values.AsSpan(c * bins * frames, bins * frames));
+                    continue;
                 }
-                double? frameRate = SamplingRate.TryOf(s, data, out var rate) ? rate / _hop : null;
-                return new TimeSeriesSample(s.Id, values, outChannels, s.Label, SamplingRate.With(s.Metadata, frameRate));
-            });
-            return SamplingRate.Relabel(data, result, r => r / _hop);
-        }
+                spectrogram.Compute(s.Channel(c), scratch);
+                var mean = values.AsSpan(c * frames, frames);
+                for (int b = 0; b < bins; b++)
+                {
+                    var row = scratch.AsSpan(b * frames, frames);
+                    for (int f = 0; f < frames; f++) mean[f] += row[f];
+                }
+                for (int f = 0; f < frames; f++) mean[f] /= bins;
+            }
+            double? frameRate = SamplingRate.TryOf(s, data, out var rate) ? rate / hop : null;
+            return new TimeSeriesSample(s.Id, values, outChannels, s.Label, SamplingRate.With(s.Metadata, frameRate));
+        });
+        return SamplingRate.Relabel(data, result, r => r / hop);
     }
 }

@@ -56,7 +56,7 @@ public static class LongTableLayout
             rows.Add(r);
         }
 
-        var scaling = new ChannelScaling(options.Scale, options.Offset, bands, "loader (sample-table)");
+        var scaling = new ChannelScaling(options.Scale, options.Offset, bands, options.Step);
         var metadataColumns = Enumerable.Range(0, table.Columns.Count)
             .Where(c => c != label && c != time && Array.IndexOf(bandColumns, c) < 0).ToArray();
         var source = Path.GetFileName(table.Path);

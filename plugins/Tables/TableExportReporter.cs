@@ -13,26 +13,41 @@ namespace LstmFcn.Plugins.Tables;
 /// <c>final_fit</c> there is no single fitted preprocessing and the loaded data is written as it came).
 /// <c>export.json</c> beside the tables gives the loader settings that read them back.
 /// </summary>
-public sealed class TableExportReporter : IReporterPlugin
+public sealed class TableExportReporter : ReporterPlugin<TableExportReporter.Options>
 {
-    public string Name => "table-export";
-    public string Description => "the prepared data (after preprocessing) as wide CSV/Parquet tables that sample-table reads back";
+    /// <summary>csv (people, spreadsheets), parquet (tools) or both.</summary>
+    public enum ExportFormat { Csv, Parquet, Both }
 
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        ParameterSpec.Text("folder", "data", "folder in the run directory for the tables"),
-        ParameterSpec.Choice("format", "csv", "csv (people, spreadsheets), parquet (tools) or both", "csv", "parquet", "both"),
-        ParameterSpec.Bool("metadata", true, "also write the metadata every sample has (coordinates, dates, record names…) as columns"),
-    };
+        [Parameter("folder in the run directory for the tables")]
+        public string Folder { get; init; } = "data";
+
+        [Parameter("csv (people, spreadsheets), parquet (tools) or both")]
+        public ExportFormat Format { get; init; } = ExportFormat.Csv;
+
+        [Parameter("also write the metadata every sample has (coordinates, dates, record names…) as columns")]
+        public bool Metadata { get; init; } = true;
+
+        public override IEnumerable<OptionProblem> Validate()
+        {
+            // The run directory refuses to write outside itself; said here, before the run.
+            var folder = Folder.Trim('/');
+            if (folder.Length == 0 || Path.IsPathRooted(Folder) || folder.Split('/').Contains(".."))
+                yield return new("folder", $"parameter 'folder' must be a folder inside the run directory, found '{Folder}'");
+        }
+    }
+
+    public override string Name => "table-export";
+    public override string Description => "the prepared data (after preprocessing) as wide CSV/Parquet tables that sample-table reads back";
 
     // Unescaped so the regular expression reads as written ("(?<band>…)", not "\u003C").
     static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public void Report(RunOutcome outcome, PluginArguments args, RunContext context)
+    protected override void Report(RunOutcome outcome, Options options, RunContext context)
     {
-        var folder = args.GetString("folder");
-        var format = args.GetString("format");
-        bool metadata = args.GetBool("metadata");
+        var folder = options.Folder;
+        bool metadata = options.Metadata;
 
         var sets = new List<(string Name, TimeSeriesDataset Data)>();
         string prepared;
@@ -51,16 +66,16 @@ public sealed class TableExportReporter : IReporterPlugin
         {
             sets.Add(("all", outcome.Test));
             prepared = $"not: {outcome.Evaluation} without final_fit fits preprocessing per fold only, so these are the loaded data";
-            context.Log.Warn($"{args.StepName}: no final pipeline (final_fit: false), writing the data as loaded, before preprocessing");
+            context.Log.Warn($"{options.Step}: no final pipeline (final_fit: false), writing the data as loaded, before preprocessing");
         }
 
         var files = new List<object>();
         string? pattern = null;
         foreach (var (name, data) in sets)
         {
-            var table = WideTable.Of(data, metadata, $"{args.StepName}: the {name} set");
+            var table = WideTable.Of(data, metadata, $"{options.Step}: the {name} set");
             pattern ??= table.ColumnPattern;
-            foreach (var extension in format == "both" ? new[] { "csv", "parquet" } : new[] { format })
+            foreach (var extension in Extensions(options.Format))
             {
                 var relative = $"{folder}/{name}.{extension}";
                 context.Artifacts.Write(relative, stream =>
@@ -69,7 +84,7 @@ public sealed class TableExportReporter : IReporterPlugin
                     else WideTableWriter.WriteParquet(table, stream);
                 });
                 files.Add(new { file = relative, set = name, rows = data.Count, value_columns = table.ValueColumns.Count, metadata_columns = table.MetadataColumns });
-                context.Log.Info($"{args.StepName}: wrote {relative} ({data.Count} rows × {table.ValueColumns.Count} values: " +
+                context.Log.Info($"{options.Step}: wrote {relative} ({data.Count} rows × {table.ValueColumns.Count} values: " +
                                  $"{table.Channels.Count} channel(s) × {table.Times.Count} steps)");
             }
         }
@@ -85,4 +100,11 @@ public sealed class TableExportReporter : IReporterPlugin
         };
         context.Artifacts.WriteText($"{folder}/export.json", JsonSerializer.Serialize(info, Json));
     }
+
+    static string[] Extensions(ExportFormat format) => format switch
+    {
+        ExportFormat.Both => ["csv", "parquet"],
+        ExportFormat.Parquet => ["parquet"],
+        _ => ["csv"],
+    };
 }

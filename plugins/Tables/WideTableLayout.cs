@@ -20,6 +20,7 @@ public static class WideTableLayout
         int label = ColumnLookup.Require(table, options.LabelColumn, "label", "label_column");
         int id = ColumnLookup.Find(table, options.IdColumn, SampleTableOptions.IdCandidates, "id", "id_column");
 
+        var pattern = options.ColumnRegex();
         // band -> (time key -> column), in order of appearance.
         var bandOrder = new List<string>();
         var columnsOf = new Dictionary<string, List<(string Time, int Column)>>(StringComparer.Ordinal);
@@ -27,7 +28,7 @@ public static class WideTableLayout
         for (int c = 0; c < table.Columns.Count; c++)
         {
             if (c == label || c == id) continue;
-            var m = options.ColumnPattern.Match(table.Columns[c].Name);
+            var m = pattern.Match(table.Columns[c].Name);
             if (!m.Success) continue;
             var band = m.Groups.TryGetValue("band", out var b) && b.Success ? b.Value : SingleBand;
             var time = m.Groups.TryGetValue("time", out var t) && t.Success ? t.Value : table.Columns[c].Name;
@@ -78,7 +79,7 @@ public static class WideTableLayout
             }
         }
 
-        var scaling = new ChannelScaling(options.Scale, options.Offset, selected, "loader (sample-table)");
+        var scaling = new ChannelScaling(options.Scale, options.Offset, selected, options.Step);
         var metadataColumns = Enumerable.Range(0, table.Columns.Count).Where(c => c != label && !valueColumns.Contains(c)).ToArray();
         var source = Path.GetFileName(table.Path);
         var firstRowOfId = new Dictionary<string, int>(StringComparer.Ordinal);

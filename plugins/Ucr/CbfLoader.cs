@@ -9,29 +9,34 @@ namespace LstmFcn.Plugins.Ucr;
 /// lengths scale both. Classes take turns, so every class has a third of the series. Made for benchmarks (a 10 000 ×
 /// 512 set without a file) and smoke tests: the data are a pure function of the run's seed.
 /// </summary>
-public sealed class CbfLoader : ILoaderPlugin
+public sealed class CbfLoader : LoaderPlugin<CbfLoader.Options>
 {
     static readonly string[] ClassNames = { "cylinder", "bell", "funnel" };
 
-    public string Name => "cbf";
-    public string Description => "synthetic Cylinder-Bell-Funnel series (Saito 1994) of any size and length, from the run's seed";
-
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        ParameterSpec.Int("train", 900, "number of training series", min: 3),
-        ParameterSpec.Int("test", 300, "number of test series (0: only train)", min: 0),
-        ParameterSpec.Int("length", 128, "time steps per series", min: 16),
-        ParameterSpec.Number("noise", 1.0, "standard deviation of the additive Gaussian noise ε", min: 0),
-    };
+        [Parameter("number of training series", Min = 3, Max = 10_000_000)]
+        public int Train { get; init; } = 900;
 
-    public DatasetSplit Load(PluginArguments args, RunContext context)
+        [Parameter("number of test series (0: only train)", Min = 0, Max = 10_000_000)]
+        public int Test { get; init; } = 300;
+
+        [Parameter("time steps per series", Min = 16, Max = 1_000_000)]
+        public int Length { get; init; } = 128;
+
+        [Parameter("standard deviation of the additive Gaussian noise ε", Min = 0, Max = 1000)]
+        public double Noise { get; init; } = 1.0;
+    }
+
+    public override string Name => "cbf";
+    public override string Description => "synthetic Cylinder-Bell-Funnel series (Saito 1994) of any size and length, from the run's seed";
+
+    protected override DatasetSplit Load(Options options, RunContext context)
     {
-        int length = args.GetInt("length");
-        double noise = args.GetDouble("noise");
         var classes = new ClassLabels(ClassNames);
         // Train and test draw from separate streams, so the training series do not depend on the test size.
-        var train = Generate(args.GetInt("train"), length, noise, new Random(context.Seed), classes, "train");
-        var test = Generate(args.GetInt("test"), length, noise, new Random(context.Seed ^ 0x5EED), classes, "test");
+        var train = Generate(options.Train, options.Length, options.Noise, context.RandomFor("cbf-train"), classes, "train");
+        var test = Generate(options.Test, options.Length, options.Noise, context.RandomFor("cbf-test"), classes, "test");
         return new DatasetSplit(train, test);
     }
 

@@ -3,24 +3,32 @@ using LstmFcn.Pipeline;
 namespace LstmFcn.Plugins.Ucr;
 
 /// <summary>The <c>ucr</c> loader: a train file and an optional test file in UCR .tsv or sktime .ts format.</summary>
-public sealed class UcrLoader : ILoaderPlugin
+public sealed class UcrLoader : LoaderPlugin<UcrLoader.Options>
 {
-    public string Name => "ucr";
-    public string Description => "UCR/UEA archive files: UCR 2018 .tsv or sktime .ts (uni/multivariate, unequal length)";
+    /// <summary>The file format; auto decides by extension (.ts: sktime, otherwise UCR .tsv).</summary>
+    public enum FileFormat { Auto, Tsv, Ts }
 
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        ParameterSpec.RequiredPath("train", "training file (.tsv, .txt or .ts)"),
-        ParameterSpec.OptionalPath("test", "test file in the same format; leave out to only train"),
-        ParameterSpec.Choice("format", "auto", "file format; auto decides by extension", "auto", "tsv", "ts"),
-    };
+        [Parameter("training file (.tsv, .txt or .ts)", Required = true, Path = PathKind.ExistingFile)]
+        public string Train { get; init; } = "";
 
-    public DatasetSplit Load(PluginArguments args, RunContext context)
+        [Parameter("test file in the same format; leave out to only train", Path = PathKind.ExistingFile)]
+        public string? Test { get; init; }
+
+        [Parameter("file format; auto decides by extension")]
+        public FileFormat Format { get; init; } = FileFormat.Auto;
+    }
+
+    public override string Name => "ucr";
+    public override string Description => "UCR/UEA archive files: UCR 2018 .tsv or sktime .ts (uni/multivariate, unequal length)";
+
+    protected override DatasetSplit Load(Options options, RunContext context)
     {
-        var format = args.GetString("format");
-        var trainPath = args.GetString("train");
+        var format = options.Format;
+        var trainPath = options.Train;
         var trainRaw = ReadFile(trainPath, format);
-        var testPath = args.GetOptionalString("test");
+        var testPath = options.Test;
         var testRaw = testPath is null ? new List<RawSeries>() : ReadFile(testPath, format);
 
         if (testRaw.Count > 0 && testRaw[0].Channels != trainRaw[0].Channels)
@@ -44,10 +52,10 @@ public sealed class UcrLoader : ILoaderPlugin
         return new DatasetSplit(ToDataset(trainRaw, classes, trainPath, "train", name), ToDataset(testRaw, classes, testPath, "test", name));
     }
 
-    static List<RawSeries> ReadFile(string path, string format)
+    static List<RawSeries> ReadFile(string path, FileFormat format)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: data file not found", path);
-        bool ts = format == "ts" || (format == "auto" && Path.GetExtension(path).Equals(".ts", StringComparison.OrdinalIgnoreCase));
+        bool ts = format == FileFormat.Ts || (format == FileFormat.Auto && Path.GetExtension(path).Equals(".ts", StringComparison.OrdinalIgnoreCase));
         return ts ? SktimeTsReader.Read(path) : UcrTsvReader.Read(path);
     }
 

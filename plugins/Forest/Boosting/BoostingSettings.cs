@@ -1,18 +1,18 @@
 namespace LstmFcn.Plugins.Forest.Boosting;
 
 /// <summary>
-/// How a gradient-boosted ensemble grows; the defaults are scikit-learn's HistGradientBoostingClassifier's (without
-/// early stopping, which it too leaves off below 10 000 samples).
+/// How a gradient-boosted ensemble grows, as the trainer takes it and boosting.json records it; the parameters and
+/// their defaults are declared once, in <see cref="GradientBoostingPlugin.Options"/>.
 /// </summary>
 public sealed record BoostingSettings(
-    int Iterations = 100,
-    double LearningRate = 0.1,
-    int MaxLeafNodes = 31,
-    int? MaxDepth = null,
-    int MinSamplesLeaf = 20,
-    double L2Regularization = 0,
-    int MaxBins = 255,
-    bool BalancedClassWeight = false)
+    int Iterations,
+    double LearningRate,
+    int MaxLeafNodes,
+    int? MaxDepth,
+    int MinSamplesLeaf,
+    double L2Regularization,
+    int MaxBins,
+    bool BalancedClassWeight)
 {
     /// <summary>A child needs at least this much hessian (scikit-learn's min_hessian_to_split).</summary>
     public const double MinHessianToSplit = 1e-3;

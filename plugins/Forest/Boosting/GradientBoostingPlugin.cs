@@ -10,35 +10,50 @@ namespace LstmFcn.Plugins.Forest.Boosting;
 /// for the random forest. Writes the split-gain importances to <c>feature-importance.csv</c> and the training loss per
 /// iteration to the run's history.
 /// </summary>
-public sealed class GradientBoostingPlugin : IModelPlugin
+public sealed class GradientBoostingPlugin : ModelPlugin<GradientBoostingPlugin.Options>
 {
-    public string Name => "gradient-boosting";
-    public string Description => "histogram gradient-boosted trees (softmax; scikit-learn HistGradientBoosting defaults) on the flattened channel × time values";
+    /// <summary>none; balanced: weight samples by n / (classes × class count).</summary>
+    public enum ClassWeight { None, Balanced }
 
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    /// <summary>The defaults are scikit-learn's HistGradientBoostingClassifier's (without early stopping, which it too leaves off below 10 000 samples).</summary>
+    public sealed record Options : PluginOptions
     {
-        ParameterSpec.Int("iterations", 100, "boosting iterations (scikit-learn's max_iter); each adds one tree per class", min: 1, max: 100_000),
-        ParameterSpec.Number("learning_rate", 0.1, "shrinkage of every tree's leaf values", min: 1e-6, max: 1),
-        ParameterSpec.Int("max_leaf_nodes", 31, "most leaves a tree may have (trees grow best-first)", min: 2, max: 65_536),
-        new ParameterSpec("max_depth", ParameterType.Integer, "deepest a tree may grow; unset: limited by max_leaf_nodes only") { Minimum = 1 },
-        ParameterSpec.Int("min_samples_leaf", 20, "fewest training samples a leaf may hold", min: 1),
-        ParameterSpec.Number("l2_regularization", 0, "L2 penalty on leaf values (added to the hessian sums)", min: 0),
-        ParameterSpec.Int("max_bins", 255, "most bins a feature's values are cut into", min: 2, max: 255),
-        ParameterSpec.Choice("class_weight", "none", "none; balanced: weight samples by n / (classes × class count)", "none", "balanced"),
-    };
+        [Parameter("boosting iterations (scikit-learn's max_iter); each adds one tree per class", Min = 1, Max = 100_000)]
+        public int Iterations { get; init; } = 100;
 
-    public ITrainedModel Fit(TimeSeriesDataset train, PluginArguments args, RunContext context)
+        [Parameter("shrinkage of every tree's leaf values", Min = 1e-6, Max = 1)]
+        public double LearningRate { get; init; } = 0.1;
+
+        [Parameter("most leaves a tree may have (trees grow best-first)", Min = 2, Max = 65_536)]
+        public int MaxLeafNodes { get; init; } = 31;
+
+        [Parameter("deepest a tree may grow; unset: limited by max_leaf_nodes only", Min = 1, Max = 100_000)]
+        public int? MaxDepth { get; init; }
+
+        [Parameter("fewest training samples a leaf may hold", Min = 1, Max = 100_000_000)]
+        public int MinSamplesLeaf { get; init; } = 20;
+
+        [Parameter("L2 penalty on leaf values (added to the hessian sums)", Min = 0, Max = 1e6)]
+        public double L2Regularization { get; init; }
+
+        [Parameter("most bins a feature's values are cut into", Min = 2, Max = 255)]
+        public int MaxBins { get; init; } = 255;
+
+        [Parameter("none; balanced: weight samples by n / (classes × class count)")]
+        public ClassWeight ClassWeight { get; init; } = ClassWeight.None;
+
+        /// <summary>The settings the trainer takes and the saved model records.</summary>
+        internal BoostingSettings ToSettings() => new(Iterations, LearningRate, MaxLeafNodes, MaxDepth, MinSamplesLeaf, L2Regularization,
+            MaxBins, ClassWeight == ClassWeight.Balanced);
+    }
+
+    public override string Name => "gradient-boosting";
+    public override string Description => "histogram gradient-boosted trees (softmax; scikit-learn HistGradientBoosting defaults) on the flattened channel × time values";
+
+    protected override ITrainedModel Fit(TimeSeriesDataset train, Options options, RunContext context)
     {
-        var step = args.StepName;
-        var settings = new BoostingSettings(
-            args.GetInt("iterations"),
-            args.GetDouble("learning_rate"),
-            args.GetInt("max_leaf_nodes"),
-            args.IsSet("max_depth") ? args.GetInt("max_depth") : null,
-            args.GetInt("min_samples_leaf"),
-            args.GetDouble("l2_regularization"),
-            args.GetInt("max_bins"),
-            args.GetString("class_weight") == "balanced");
+        var step = options.Step;
+        var settings = options.ToSettings();
         if (train.Classes.Count < 2)
             throw new InvalidDataException($"{step}: the training set has {train.Classes.Count} class; boosting needs at least 2");
         var layout = FeatureLayout.Of(train, step);
@@ -70,5 +85,5 @@ public sealed class GradientBoostingPlugin : IModelPlugin
         return model;
     }
 
-    public ITrainedModel Load(string directory, RunContext context) => GradientBoostingModel.Load(directory);
+    public override ITrainedModel Load(string directory, RunContext context) => GradientBoostingModel.Load(directory);
 }

@@ -12,32 +12,60 @@ namespace LstmFcn.Plugins.Spectra.Loading;
 /// set is every spectrum (as in the paper) or the rest. Every spectrum must have the same 2θ grid; samples keep their
 /// position (<c>index</c>), file and 2θ range as metadata, so a 2θ crop and the phase-confidence report can use them.
 /// </summary>
-public sealed partial class XySpectraLoader : ILoaderPlugin
+public sealed partial class XySpectraLoader : LoaderPlugin<XySpectraLoader.Options>
 {
-    public string Name => "xy-spectra";
-    public string Description => "folder of .xy diffraction spectra (2θ, intensity) in experiment order; labels by index threshold or label file";
+    /// <summary>The test set: every spectrum (the paper's protocol) or those not in train_indices.</summary>
+    public enum TestSet { All, Rest }
 
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        ParameterSpec.RequiredPath("data", "folder of spectra files"),
-        ParameterSpec.Text("pattern", "*.xy", "file name pattern inside the folder"),
-        ParameterSpec.Int("threshold", 185, "positions (0-based, in file order) below this are the first class, the others the second; unused with 'labels'", min: 0),
-        new ParameterSpec("classes", ParameterType.StringList, "class names: [first, second] for the threshold, or the order of names in the label file")
-            { Default = new List<string> { "phase0", "phase1" } },
-        ParameterSpec.OptionalPath("labels", "label file: lines 'file-name-or-position,label' (header optional); spectra it omits are unlabelled"),
-        new ParameterSpec("train_indices", ParameterType.IntegerList, "0-based positions of the training spectra (empty = every labelled spectrum)")
-            { Default = new List<long>() },
-        ParameterSpec.Choice("test", "all", "test set: every spectrum (the paper's protocol) or those not in train_indices", "all", "rest"),
-        ParameterSpec.Number("grid_tolerance", 1e-3, "largest accepted difference between two files' 2θ values, in degrees", min: 0),
-    };
+        [Parameter("folder of spectra files", Required = true, Path = PathKind.ExistingFolder)]
+        public string Data { get; init; } = "";
 
-    public DatasetSplit Load(PluginArguments args, RunContext context)
+        [Parameter("file name pattern inside the folder")]
+        public string Pattern { get; init; } = "*.xy";
+
+        [Parameter("positions (0-based, in file order) below this are the first class, the others the second; unused with 'labels'", Min = 0, Max = 100_000_000)]
+        public int Threshold { get; init; } = 185;
+
+        [Parameter("class names: [first, second] for the threshold, or the order of names in the label file")]
+        public IReadOnlyList<string> Classes { get; init; } = ["phase0", "phase1"];
+
+        [Parameter("label file: lines 'file-name-or-position,label' (header optional); spectra it omits are unlabelled", Path = PathKind.ExistingFile)]
+        public string? Labels { get; init; }
+
+        [Parameter("0-based positions of the training spectra (empty = every labelled spectrum)", Min = 0, Max = 100_000_000)]
+        public IReadOnlyList<int> TrainIndices { get; init; } = [];
+
+        [Parameter("test set: every spectrum (the paper's protocol) or those not in train_indices")]
+        public TestSet Test { get; init; } = TestSet.All;
+
+        [Parameter("largest accepted difference between two files' 2θ values, in degrees", Min = 0, Max = 10)]
+        public double GridTolerance { get; init; } = 1e-3;
+
+        public override IEnumerable<OptionProblem> Validate()
+        {
+            if (Classes.Count < 2)
+                yield return new("classes", $"'classes' needs at least two names, found {Classes.Count}");
+            else if (Labels is null && Classes.Count != 2)
+                yield return new("classes", $"a threshold splits into two classes; 'classes' has {Classes.Count} (use a label file for more)");
+            if (Classes.GroupBy(c => c).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                yield return new("classes", $"class name '{twice.Key}' appears twice");
+            if (TrainIndices.Distinct().Count() != TrainIndices.Count)
+                yield return new("train_indices", "train_indices lists a position twice");
+        }
+    }
+
+    public override string Name => "xy-spectra";
+    public override string Description => "folder of .xy diffraction spectra (2θ, intensity) in experiment order; labels by index threshold or label file";
+
+    protected override DatasetSplit Load(Options options, RunContext context)
     {
-        var folder = args.GetString("data");
-        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"{args.StepName}: data folder '{folder}' does not exist");
-        var files = Ordered(Directory.GetFiles(folder, args.GetString("pattern")), args.StepName);
+        var folder = options.Data;
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"{options.Step}: data folder '{folder}' does not exist");
+        var files = Ordered(Directory.GetFiles(folder, options.Pattern), options.Step);
         if (files.Count == 0)
-            throw new FileNotFoundException($"{args.StepName}: no file matching '{args.GetString("pattern")}' in '{folder}'");
+            throw new FileNotFoundException($"{options.Step}: no file matching '{options.Pattern}' in '{folder}'");
 
         var spectra = new XyFile[files.Count];
         var errors = new Exception?[files.Count];
@@ -47,14 +75,12 @@ public sealed partial class XySpectraLoader : ILoaderPlugin
             catch (Exception e) { errors[i] = e; }
         });
         foreach (var e in errors) if (e is not null) throw e;
-        CheckSameGrid(spectra, args.GetDouble("grid_tolerance"));
+        CheckSameGrid(spectra, options.GridTolerance);
 
-        var classNames = args.GetStringList("classes");
-        if (classNames.Count < 2) throw new ArgumentException($"{args.StepName}: 'classes' needs at least two names, found {classNames.Count}");
-        var classes = new ClassLabels(classNames);
-        var labels = args.IsSet("labels")
-            ? LabelFile.Read(args.GetString("labels"), files, classes)
-            : ByThreshold(files.Count, args.GetInt("threshold"), classNames.Count, args.StepName);
+        var classes = new ClassLabels(options.Classes);
+        var labels = options.Labels is { } labelFile
+            ? LabelFile.Read(labelFile, files, classes)
+            : ByThreshold(files.Count, options.Threshold);
 
         var first = spectra[0].TwoTheta;
         var samples = new TimeSeriesSample[files.Count];
@@ -72,19 +98,17 @@ public sealed partial class XySpectraLoader : ILoaderPlugin
             samples[i] = new TimeSeriesSample(Path.GetFileNameWithoutExtension(s.Path), s.Intensity, 1, labels[i], metadata);
         }
 
-        var trainIndices = args.GetIntList("train_indices").Select(v => (int)v).ToList();
+        var trainIndices = options.TrainIndices;
         foreach (var t in trainIndices)
-            if (t < 0 || t >= files.Count)
-                throw new ArgumentException($"{args.StepName}: train_indices has {t}, outside the {files.Count} spectra (0..{files.Count - 1})");
-        if (trainIndices.Distinct().Count() != trainIndices.Count)
-            throw new ArgumentException($"{args.StepName}: train_indices lists a position twice");
+            if (t >= files.Count)
+                throw new ArgumentException($"{options.Step}: train_indices has {t}, outside the {files.Count} spectra (0..{files.Count - 1})");
         var train = trainIndices.Count > 0
             ? trainIndices.Order().Select(i => samples[i]).ToList()
             : samples.Where(s => s.Label >= 0).ToList();
         foreach (var s in train)
-            if (s.Label < 0) throw new ArgumentException($"{args.StepName}: training spectrum {s.Metadata["index"]} ('{s.Metadata["file"]}') has no label");
+            if (s.Label < 0) throw new ArgumentException($"{options.Step}: training spectrum {s.Metadata["index"]} ('{s.Metadata["file"]}') has no label");
         var chosen = new HashSet<TimeSeriesSample>(train);
-        var test = args.GetString("test") == "all" ? samples.ToList() : samples.Where(s => !chosen.Contains(s)).ToList();
+        var test = options.Test == TestSet.All ? samples.ToList() : samples.Where(s => !chosen.Contains(s)).ToList();
 
         var meta = new Dictionary<string, string> { ["source"] = folder, ["points"] = first.Length.ToString(CultureInfo.InvariantCulture) };
         context.Log.Info($"{Name}: {files.Count} spectra of {first.Length} points, 2θ {first[0]:G6}…{first[^1]:G6}, header {spectra[0].HeaderLines} line(s); " +
@@ -133,9 +157,8 @@ public sealed partial class XySpectraLoader : ILoaderPlugin
                     $"{reference.Path}:{reference.HeaderLines + j + 1}: 2θ step {grid[j] - grid[j - 1]:G6} differs from the mean step {step:G6}: the grid must be uniform");
     }
 
-    static int[] ByThreshold(int count, int threshold, int classCount, string step)
+    static int[] ByThreshold(int count, int threshold)
     {
-        if (classCount != 2) throw new ArgumentException($"{step}: a threshold splits into two classes; 'classes' has {classCount} (use a label file for more)");
         var labels = new int[count];
         for (int i = 0; i < count; i++) labels[i] = i < threshold ? 0 : 1;
         return labels;

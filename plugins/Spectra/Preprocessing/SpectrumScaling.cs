@@ -6,26 +6,24 @@ namespace LstmFcn.Plugins.Spectra.Preprocessing;
 /// <c>spectrum-scale</c>: per spectrum, min-max to [0, 1] (the paper's choice: peak heights differ between shots, their
 /// pattern matters) or standard (zero mean, unit deviation). A flat spectrum becomes all zeros rather than NaN.
 /// </summary>
-public sealed class SpectrumScaling : IPreprocessorPlugin
+public sealed class SpectrumScaling : StatelessPreprocessorPlugin<SpectrumScaling.Options>
 {
-    public string Name => "spectrum-scale";
-    public string Description => "per-spectrum min-max to [0, 1] or standard scaling";
+    /// <summary>minmax: (x − min)/(max − min); standard: (x − mean)/deviation.</summary>
+    public enum Method { Minmax, Standard }
 
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        ParameterSpec.Choice("method", "minmax", "minmax: (x − min)/(max − min); standard: (x − mean)/deviation", "minmax", "standard"),
-    };
+        [Parameter("minmax: (x − min)/(max − min); standard: (x − mean)/deviation")]
+        public Method Method { get; init; } = Method.Minmax;
+    }
 
-    public IFittedPreprocessor Fit(TimeSeriesDataset train, PluginArguments args, RunContext context) => Restore(new Dictionary<string, string>(), args);
+    public override string Name => "spectrum-scale";
+    public override string Description => "per-spectrum min-max to [0, 1] or standard scaling";
 
-    public IFittedPreprocessor Restore(IReadOnlyDictionary<string, string> state, PluginArguments args) =>
-        new Fitted(args.GetString("method") == "minmax");
-
-    sealed class Fitted(bool minMax) : IFittedPreprocessor
+    protected override TimeSeriesDataset Transform(TimeSeriesDataset data, Options options)
     {
-        public IReadOnlyDictionary<string, string> State { get; } = new Dictionary<string, string>();
-
-        public TimeSeriesDataset Transform(TimeSeriesDataset data) => data.WithSamples(PerSample.Map(data, s =>
+        bool minMax = options.Method == Method.Minmax;
+        return data.WithSamples(PerSample.Map(data, s =>
         {
             var values = new float[s.Values.Length];
             for (int c = 0; c < s.Channels; c++)

@@ -17,26 +17,31 @@ namespace LstmFcn.Plugins.Spectra.Reporting;
 /// several runs (<c>TABLE.md</c>, <c>.csv</c>, <c>.json</c>). The test spectra are put in experiment order by their
 /// <c>index</c> metadata when they have it.
 /// </summary>
-public sealed class PhaseConfidenceReporter : IReporterPlugin
+public sealed class PhaseConfidenceReporter : ReporterPlugin<PhaseConfidenceReporter.Options>
 {
-    public string Name => "phase-confidence";
-    public string Description => "Sun et al. 2021 classification confidence and phase boundary of an ordered spectra sequence; comparison table";
-
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        ParameterSpec.OptionalPath("table", "comparison table to merge this run's row into (path without extension: writes .md, .csv, .json)"),
-        ParameterSpec.Text("label", null, "row name in the comparison table (default: the model plugin, else the pipeline name)"),
-        ParameterSpec.Bool("print", true, "print the row as a table"),
-    };
+        [Parameter("comparison table to merge this run's row into (path without extension: writes .md, .csv, .json)", Path = PathKind.Any)]
+        public string? Table { get; init; }
+
+        [Parameter("row name in the comparison table (default: the model plugin, else the pipeline name)")]
+        public string? Label { get; init; }
+
+        [Parameter("print the row as a table")]
+        public bool Print { get; init; } = true;
+    }
+
+    public override string Name => "phase-confidence";
+    public override string Description => "Sun et al. 2021 classification confidence and phase boundary of an ordered spectra sequence; comparison table";
 
     public sealed record Row(string Label, string Model, string Pipeline, long? Parameters, int Epochs, double TrainingSeconds,
         double PeakMemoryMb, int Total, int? C0Upper, int? C1Lower, int Ambiguous, double Confidence, double? Accuracy, string RunDirectory);
 
-    public void Report(RunOutcome outcome, PluginArguments args, RunContext context)
+    protected override void Report(RunOutcome outcome, Options options, RunContext context)
     {
         var test = outcome.Test;
-        if (test.Count == 0) throw new InvalidDataException($"{args.StepName}: the test set is empty: no sequence to score");
-        if (test.Classes.Count != 2) throw new InvalidDataException($"{args.StepName}: needs 2 phases, the data has {test.Classes.Count} classes");
+        if (test.Count == 0) throw new InvalidDataException($"{options.Step}: the test set is empty: no sequence to score");
+        if (test.Classes.Count != 2) throw new InvalidDataException($"{options.Step}: needs 2 phases, the data has {test.Classes.Count} classes");
         var order = ExperimentOrder(test);
         var predicted = outcome.TestProbabilities.ArgMax();
         var phases = order.Select(i => predicted[i]).ToArray();
@@ -47,7 +52,7 @@ public sealed class PhaseConfidenceReporter : IReporterPlugin
             if (test.Samples[i].Label >= 0) { labelled++; if (test.Samples[i].Label == predicted[i]) correct++; }
         var spectraModel = outcome.Model as TrainedSpectraModel;
         string model = spectraModel?.Options.Model ?? outcome.Model.GetType().Name;
-        var row = new Row(args.GetOptionalString("label") ?? spectraModel?.Options.Model ?? outcome.PipelineName, model, outcome.PipelineName,
+        var row = new Row(options.Label ?? spectraModel?.Options.Model ?? outcome.PipelineName, model, outcome.PipelineName,
             spectraModel?.TrainableParameters, outcome.Model.History.Epochs.Count, outcome.FitTime.TotalSeconds,
             Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1), boundary.Total,
             boundary.Found ? boundary.C0Upper : null, boundary.Found ? boundary.C1Lower : null, boundary.Ambiguous, boundary.Confidence,
@@ -66,13 +71,13 @@ public sealed class PhaseConfidenceReporter : IReporterPlugin
         var json = new JsonSerializerOptions { WriteIndented = true };
         context.Artifacts.WriteText("phase-confidence.json", JsonSerializer.Serialize(row, json));
         context.Artifacts.WriteText("phase-confidence.md", Markdown(new[] { row }));
-        if (args.GetBool("print"))
+        if (options.Print)
             context.Log.Table($"Phase boundary ({row.Label})", Headers, new[] { Cells(row) });
         context.Log.Info(boundary.Found
             ? $"phase boundary between positions {boundary.C0Upper} and {boundary.C1Lower}: {boundary.Ambiguous} ambiguous of {boundary.Total}, confidence {boundary.Confidence:P2}"
             : $"no phase boundary: the predicted sequence does not start with phase 0 and end with phase 1 (confidence 0)");
 
-        if (args.IsSet("table")) MergeIntoTable(args.GetString("table"), row);
+        if (options.Table is { } table) MergeIntoTable(table, row);
     }
 
     /// <summary>Positions of the test samples sorted by their <c>index</c> metadata, or dataset order without it.</summary>

@@ -16,26 +16,31 @@ namespace LstmFcn.Plugins.Spectra.Reporting;
 /// </list>
 /// Only for the spectra networks of this family (xy-spectra → … → sct-attention etc.).
 /// </summary>
-public sealed class SpectraInsightReporter : IReporterPlugin
+public sealed class SpectraInsightReporter : ReporterPlugin<SpectraInsightReporter.Options>
 {
-    public string Name => "spectra-insight";
-    public string Description => "gradient feature importance (training set) and SC/SCT attention matrices (test sequence) as CSV + PNG heatmaps";
-
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        ParameterSpec.Bool("importance", true, "write the gradient feature importance"),
-        ParameterSpec.Bool("attention", true, "write the attention matrices (SC/SCT only)"),
-        ParameterSpec.Int("cell_pixels", 0, "pixels per matrix cell in the heatmaps (0 = chosen so a map is about 512 pixels wide)", min: 0, max: 64),
-    };
+        [Parameter("write the gradient feature importance")]
+        public bool Importance { get; init; } = true;
 
-    public void Report(RunOutcome outcome, PluginArguments args, RunContext context)
+        [Parameter("write the attention matrices (SC/SCT only)")]
+        public bool Attention { get; init; } = true;
+
+        [Parameter("pixels per matrix cell in the heatmaps (0 = chosen so a map is about 512 pixels wide)", Min = 0, Max = 64)]
+        public int CellPixels { get; init; }
+    }
+
+    public override string Name => "spectra-insight";
+    public override string Description => "gradient feature importance (training set) and SC/SCT attention matrices (test sequence) as CSV + PNG heatmaps";
+
+    protected override void Report(RunOutcome outcome, Options options, RunContext context)
     {
         if (outcome.Model is not TrainedSpectraModel model)
-            throw new InvalidOperationException($"{args.StepName}: needs a model of the spectra family (sct-attention, sc-attention, spectra-*), not {outcome.Model.GetType().Name}");
-        int cellPixels = args.GetInt("cell_pixels");
-        if (args.GetBool("importance"))
+            throw new InvalidOperationException($"{options.Step}: needs a model of the spectra family (sct-attention, sc-attention, spectra-*), not {outcome.Model.GetType().Name}");
+        int cellPixels = options.CellPixels;
+        if (options.Importance)
         {
-            if (outcome.Train.Count == 0) throw new InvalidDataException($"{args.StepName}: no training spectra for the feature importance");
+            if (outcome.Train.Count == 0) throw new InvalidDataException($"{options.Step}: no training spectra for the feature importance");
             var gradients = model.InputGradients(outcome.Train);
             int rows = gradients.GetLength(0), points = gradients.GetLength(1);
             var (first, step) = Grid(outcome.Train, points);
@@ -53,11 +58,11 @@ public sealed class SpectraInsightReporter : IReporterPlugin
             context.Artifacts.Write("insight/feature-importance.png", s => Heatmap.Write(s, magnitude, 1, Math.Max(2, 256 / rows), maxColumns: 1024, upperQuantile: 0.995));
             context.Log.Info($"Wrote insight/feature-importance.csv/.png (input gradients of {rows} training spectra × {points} points)");
         }
-        if (args.GetBool("attention"))
+        if (options.Attention)
         {
             if (model.Network is not SctNetwork)
             {
-                context.Log.Info($"{args.StepName}: {model.Options.Model} has no attention maps to write");
+                context.Log.Info($"{options.Step}: {model.Options.Model} has no attention maps to write");
                 return;
             }
             var (spatial, channel, temporal) = model.Attention(outcome.Test);

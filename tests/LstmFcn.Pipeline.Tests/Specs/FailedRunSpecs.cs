@@ -73,8 +73,12 @@ public sealed class FailedRunSpecs : IDisposable
     public void A_run_with_a_missing_data_file_is_marked_failed()
     {
         var train = _temp.Write("ok_TRAIN.tsv", "1\t0\t1\n2\t1\t0\n");
+        var test = _temp.Write("gone_TEST.tsv", "1\t0\t1\n");
+        // A file missing when the pipeline is resolved is a pipeline error (LateChecksSpecs); this one goes after.
+        var pipeline = PipelineFiles.Resolve(Pipeline(train, test));
+        File.Delete(test);
 
-        var e = Assert.Throws<RunFailedException>(() => PipelineFiles.Run(Pipeline(train, _temp["gone_TEST.tsv"])));
+        var e = Assert.Throws<RunFailedException>(() => PipelineFiles.Run(pipeline));
 
         Assert.IsType<FileNotFoundException>(e.InnerException);
         Assert.Equal("failed", RunJson(e.RunDirectory).GetProperty("status").GetString());

@@ -1,3 +1,4 @@
+using LstmFcn.Pipeline.Engine.Pipelines;
 using LstmFcn.Pipeline.Tests.Support;
 
 namespace LstmFcn.Pipeline.Tests.Specs;
@@ -19,7 +20,19 @@ public sealed class HedPipelineSpecs
     [InlineData("hed-transformer.yaml", "spectra-transformer")]
     public void Shipped_hed_pipelines_are_valid_and_read_the_synthetic_folder(string file, string model)
     {
-        var p = PipelineFiles.Resolve(Path.Combine(Repo.Pipelines, file));
+        // Resolving checks that the data folder exists; samples/HedSynthetic writes it (an empty one does here).
+        var synthetic = Path.Combine(Repo.Root, "runs", "hed-synthetic");
+        bool made = !Directory.Exists(synthetic);
+        Directory.CreateDirectory(synthetic);
+        ResolvedPipeline p;
+        try
+        {
+            p = PipelineFiles.Resolve(Path.Combine(Repo.Pipelines, file));
+        }
+        finally
+        {
+            if (made) Directory.Delete(synthetic);
+        }
 
         Assert.Equal(model, p.Model!.Plugin.Name);
         Assert.Equal("xy-spectra", p.Loader.Plugin.Name);

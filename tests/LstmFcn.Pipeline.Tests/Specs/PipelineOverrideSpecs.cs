@@ -14,6 +14,8 @@ public sealed class PipelineOverrideSpecs : IDisposable
 
     public PipelineOverrideSpecs()
     {
+        // The loader's files must exist for the pipeline to resolve; their contents are not read.
+        foreach (var file in new[] { "a_TRAIN.tsv", "b_TEST.tsv" }) _temp.Write(file, "");
         _path = _temp.Write("pipeline.yaml", """
             name: overrides
             loader:

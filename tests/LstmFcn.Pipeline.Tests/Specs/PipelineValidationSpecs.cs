@@ -11,6 +11,12 @@ public sealed class PipelineValidationSpecs : IDisposable
 {
     readonly TempFolder _temp = new();
 
+    // The loaders' files must exist for the pipelines to resolve; their contents are not read.
+    public PipelineValidationSpecs()
+    {
+        foreach (var file in new[] { "a.tsv", "a_TEST.tsv", "data/a_TRAIN.tsv" }) _temp.Write(file, "");
+    }
+
     public void Dispose() => _temp.Dispose();
 
     string Pipeline(string yaml) => _temp.Write("pipeline.yaml", yaml);
@@ -333,7 +339,7 @@ public sealed class PipelineValidationSpecs : IDisposable
 
         var error = Single(PipelineFiles.Errors(path), path, 3, 3);
 
-        Assert.StartsWith("loader (ucr): missing required parameter 'train' (path:", error.Message);
+        Assert.StartsWith("loader (ucr): missing required parameter 'train' (path of an existing file:", error.Message);
     }
 
     [Theory]

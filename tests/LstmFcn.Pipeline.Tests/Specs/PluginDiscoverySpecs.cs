@@ -12,6 +12,9 @@ public sealed class PluginDiscoverySpecs : IDisposable
 {
     readonly TempFolder _temp = new();
 
+    // The loader's file must exist for the pipelines to resolve; its contents are not read.
+    public PluginDiscoverySpecs() => _temp.Write("a.tsv", "");
+
     public void Dispose() => _temp.Dispose();
 
     [Theory]

@@ -451,7 +451,7 @@ public sealed class SampleTableLoaderSpecs : IClassFixture<SampleTableLoaderSpec
 
         var e = Assert.Throws<ArgumentException>(() => SitsTables.Load(("train", path), ("scale", new List<double> { 1, 2 })));
 
-        Assert.Equal("loader (sample-table): parameter 'scale' has 2 values for 3 band(s) (A, B, C); give one value for all bands " +
+        Assert.Equal("test (sample-table): parameter 'scale' has 2 values for 3 band(s) (A, B, C); give one value for all bands " +
                      "or one per band, in the order of the bands", e.Message);
     }
 

@@ -28,7 +28,8 @@ public static class Plugins
 
     /// <summary>
     /// Arguments as a pipeline would bind them: the given values over the plugin's declared defaults
-    /// (integers as <see cref="long"/>, paths absolute).
+    /// (integers as <see cref="long"/>, paths absolute). Like the resolver, it refuses arguments the plugin's own
+    /// rules between parameters (<see cref="IChecksArguments"/>) reject: an ArgumentException "step: problem".
     /// </summary>
     public static PluginArguments Arguments(IPlugin plugin, params (string Name, object? Value)[] values)
     {
@@ -38,7 +39,10 @@ public static class Plugins
             if (!bound.ContainsKey(name)) throw new ArgumentException($"{plugin.Name} declares no parameter '{name}'");
             bound[name] = value is int i ? (long)i : value;
         }
-        return new PluginArguments($"test ({plugin.Name})", bound);
+        var arguments = new PluginArguments($"test ({plugin.Name})", bound);
+        if (plugin is IChecksArguments checks && checks.Check(arguments).FirstOrDefault() is { } problem)
+            throw new ArgumentException($"{arguments.StepName}: {problem.Message}");
+        return arguments;
     }
 
     /// <summary>A run context for calling plugins directly: quiet log, no progress, artifacts into <paramref name="folder"/>.</summary>
