@@ -14,19 +14,12 @@ public sealed class MetricsReporter : ReporterPlugin<MetricsReporter.Options>
 {
     public sealed record Options : PluginOptions
     {
-        [Parameter("name of the JSON file in the run directory")]
+        [Parameter("name of the JSON file in the run directory", Path = PathKind.RunOutput)]
         public string File { get; init; } = "metrics.json";
 
         [Parameter("show the metric tables on the console")]
         public bool Print { get; init; } = true;
 
-        public override IEnumerable<OptionProblem> Validate()
-        {
-            // The run directory refuses to write outside itself; said here, before the run.
-            var file = File.Trim('/');
-            if (file.Length == 0 || Path.IsPathRooted(File) || file.Split('/').Contains(".."))
-                yield return new("file", $"parameter 'file' must name a file inside the run directory, found '{File}'");
-        }
     }
 
     public override string Name => "metrics";

@@ -15,14 +15,8 @@ public sealed class AttentionReporter : ReporterPlugin<AttentionReporter.Options
 {
     public sealed record Options : PluginOptions
     {
-        [Parameter("name of the CSV file in the run directory")]
+        [Parameter("name of the CSV file in the run directory", Path = PathKind.RunOutput)]
         public string File { get; init; } = "attention.csv";
-
-        public override IEnumerable<OptionProblem> Validate()
-        {
-            if (File.Length == 0 || Path.IsPathRooted(File) || File.Split('/', '\\').Contains(".."))
-                yield return new("file", $"must be a file name inside the run directory, found '{File}'");
-        }
     }
 
     public override string Name => "attention";

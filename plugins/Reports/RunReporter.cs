@@ -14,7 +14,7 @@ public sealed class RunReporter : ReporterPlugin<RunReporter.Options>
 {
     public sealed record Options : PluginOptions
     {
-        [Parameter("run-relative folder for the PNG plots (report.md links to them)")]
+        [Parameter("run-relative folder for the PNG plots (report.md links to them)", Path = PathKind.RunOutput)]
         public string Folder { get; init; } = "report";
 
         [Parameter("test series shown with their class activation map (models that give maps; 0: none)", Min = 0, Max = 50)]
@@ -26,11 +26,6 @@ public sealed class RunReporter : ReporterPlugin<RunReporter.Options>
         /// <summary>The plots' folder as report.md links it: no leading or trailing slash.</summary>
         internal string PlotFolder => Folder.Trim('/');
 
-        public override IEnumerable<OptionProblem> Validate()
-        {
-            if (PlotFolder.Length == 0 || Path.IsPathRooted(Folder) || PlotFolder.Split('/').Contains(".."))
-                yield return new("folder", $"parameter 'folder' must be a folder inside the run directory, found '{Folder}'");
-        }
     }
 
     public override string Name => "report";

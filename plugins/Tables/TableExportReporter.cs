@@ -20,7 +20,7 @@ public sealed class TableExportReporter : ReporterPlugin<TableExportReporter.Opt
 
     public sealed record Options : PluginOptions
     {
-        [Parameter("folder in the run directory for the tables")]
+        [Parameter("folder in the run directory for the tables", Path = PathKind.RunOutput)]
         public string Folder { get; init; } = "data";
 
         [Parameter("csv (people, spreadsheets), parquet (tools) or both")]
@@ -29,13 +29,6 @@ public sealed class TableExportReporter : ReporterPlugin<TableExportReporter.Opt
         [Parameter("also write the metadata every sample has (coordinates, dates, record names…) as columns")]
         public bool Metadata { get; init; } = true;
 
-        public override IEnumerable<OptionProblem> Validate()
-        {
-            // The run directory refuses to write outside itself; said here, before the run.
-            var folder = Folder.Trim('/');
-            if (folder.Length == 0 || Path.IsPathRooted(Folder) || folder.Split('/').Contains(".."))
-                yield return new("folder", $"parameter 'folder' must be a folder inside the run directory, found '{Folder}'");
-        }
     }
 
     public override string Name => "table-export";

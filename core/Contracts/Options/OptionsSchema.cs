@@ -21,8 +21,21 @@ public static class OptionsSchema<T> where T : PluginOptions, new()
     /// <summary>The parameters, in declaration order.</summary>
     public static IReadOnlyList<ParameterSpec> Parameters => Properties.Value.Select(p => p.Spec).ToArray();
 
-    /// <summary>A record holding <paramref name="arguments"/> (bound and checked by the engine against <see cref="Parameters"/>).</summary>
+    /// <summary>
+    /// A record holding <paramref name="arguments"/> (bound and checked by the engine against <see cref="Parameters"/>),
+    /// refused when its <see cref="PluginOptions.Validate"/> finds a problem — a safety net for code that calls a
+    /// plugin directly; pipelines have had those problems reported with their positions already.
+    /// </summary>
     public static T Bind(PluginArguments arguments)
+    {
+        var options = BindValues(arguments);
+        var problems = options.Validate().ToList();
+        if (problems.Count > 0)
+            throw new ArgumentException(string.Join("; ", problems.Select(p => $"{arguments.StepName}: {p.Message}")));
+        return options;
+    }
+
+    static T BindValues(PluginArguments arguments)
     {
         var options = new T() { Step = arguments.StepName };
         foreach (var declared in Properties.Value)
@@ -60,7 +73,7 @@ public static class OptionsSchema<T> where T : PluginOptions, new()
         T options;
         try
         {
-            options = Bind(arguments);
+            options = BindValues(arguments);
         }
         catch (ArgumentException e)
         {
@@ -123,7 +136,7 @@ public static class OptionsSchema<T> where T : PluginOptions, new()
         }
         else if (core == typeof(string))
         {
-            kind = attribute.Path == PathKind.None ? ParameterType.String : ParameterType.Path;
+            kind = attribute.Path is PathKind.None or PathKind.RunOutput ? ParameterType.String : ParameterType.Path;
             toOption = v => v is null ? null : (string)v;
             toArgument = toOption;
         }

@@ -13,4 +13,9 @@ public enum PathKind
     ExistingFolder,
     /// <summary>An existing file or folder.</summary>
     Existing,
+    /// <summary>
+    /// Not a path the pipeline points at, but a name for a file or folder the plugin writes inside the run directory
+    /// (e.g. "metrics.json", "report"): refused when it is empty, absolute or climbs out with "..".
+    /// </summary>
+    RunOutput,
 }

@@ -50,6 +50,7 @@ public sealed record ParameterSpec(string Name, ParameterType Type, string Descr
             PathKind.ExistingFile => "path of an existing file",
             PathKind.ExistingFolder => "path of an existing folder",
             PathKind.Existing => "path of an existing file or folder",
+            PathKind.RunOutput => "name inside the run directory",
             _ => "path",
         },
         ParameterType.IntegerList => "list of integers",

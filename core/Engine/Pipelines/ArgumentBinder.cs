@@ -16,6 +16,7 @@ public static class ArgumentBinder
     {
         var specs = plugin.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var given = new HashSet<string>(StringComparer.Ordinal);
         var stepName = $"{step.Section} ({plugin.Name})";
 
         foreach (var (keyNode, valueNode) in step.With.Children)
@@ -27,6 +28,7 @@ public static class ArgumentBinder
                 errors.Add(new(doc.LocationOf(keyNode), $"{stepName}: unknown parameter '{key}'; {hint}"));
                 continue;
             }
+            given.Add(key);
             if (TryConvert(doc, spec, valueNode, out var value, out var problem))
                 values[key] = value;
             else
@@ -35,7 +37,8 @@ public static class ArgumentBinder
 
         foreach (var spec in plugin.Parameters)
         {
-            if (values.ContainsKey(spec.Name) || !fillDefaults) continue;
+            // A value given but invalid has been reported already: it is not also "missing".
+            if (given.Contains(spec.Name) || !fillDefaults) continue;
             if (spec.Required)
                 errors.Add(new(step.Location, $"{stepName}: missing required parameter '{spec.Name}' ({spec.TypeName}: {spec.Description})"));
             else
@@ -114,6 +117,11 @@ public static class ArgumentBinder
                 value = PathValues.Resolve(doc.Directory, text);
                 return PathValues.Exists(spec.PathKind, (string)value, out problem);
             default:
+                if (spec.PathKind == PathKind.RunOutput && !PathValues.IsInsideRun(text))
+                {
+                    problem = $"must name a file or folder inside the run directory, found '{text}'";
+                    return false;
+                }
                 if (spec.AllowedValues is { Count: > 0 } allowed && !allowed.Contains(text))
                 {
                     problem = $"must be one of {string.Join(", ", allowed)}; found '{text}'" +

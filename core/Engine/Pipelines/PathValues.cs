@@ -20,6 +20,14 @@ public static class PathValues
         text.StartsWith("/vsi", StringComparison.Ordinal) ||
         (text.IndexOf("://", StringComparison.Ordinal) is > 1 and var i && text[..i].All(char.IsAsciiLetterOrDigit));
 
+    /// <summary>A relative name that stays inside the folder it is resolved in: not empty, not rooted, no "..".</summary>
+    public static bool IsInsideRun(string name)
+    {
+        var trimmed = name.Trim().Trim('/');
+        return trimmed.Length > 0 && !Path.IsPathRooted(name) && !name.StartsWith('~') &&
+               !trimmed.Split('/', '\\').Any(part => part is ".." or "");
+    }
+
     /// <summary>Whether what <paramref name="kind"/> requires exists at <paramref name="path"/>; the problem when not.</summary>
     public static bool Exists(PathKind kind, string path, out string problem)
     {

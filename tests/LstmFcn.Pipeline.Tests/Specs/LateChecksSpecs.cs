@@ -64,9 +64,9 @@ public sealed class LateChecksSpecs : IDisposable
     // two-theta-crop
     [InlineData("preprocess", "two-theta-crop", "from: 30; to: 20", "'to' (20) must exceed 'from' (30)", 6, 11)]
     // report, table-export, metrics
-    [InlineData("report", "report", "folder: ../plots", "report[0] (report): parameter 'folder' must be a folder inside the run directory, found '../plots'", 5, 15)]
-    [InlineData("report", "table-export", "folder: /tmp/tables", "parameter 'folder' must be a folder inside the run directory, found '/tmp/tables'", 5, 15)]
-    [InlineData("report", "metrics", "file: ../metrics.json", "parameter 'file' must name a file inside the run directory, found '../metrics.json'", 5, 13)]
+    [InlineData("report", "report", "folder: ../plots", "report[0] (report): parameter 'folder' must name a file or folder inside the run directory, found '../plots'", 5, 15)]
+    [InlineData("report", "table-export", "folder: /tmp/tables", "parameter 'folder' must name a file or folder inside the run directory, found '/tmp/tables'", 5, 15)]
+    [InlineData("report", "metrics", "file: ../metrics.json", "parameter 'file' must name a file or folder inside the run directory, found '../metrics.json'", 5, 13)]
     // random-forest
     [InlineData("model", "random-forest", "max_features: half", "model (random-forest): parameter 'max_features' must be sqrt, log2, all, a fraction", 5, 19)]
     // sample-table
