@@ -10,6 +10,8 @@ public sealed class CommandLine
     /// <summary><c>--with KEY=VALUE</c>: a parameter of the step a command builds (e.g. predict's loader).</summary>
     public List<string> WithArguments { get; } = new();
     public bool Quiet { get; private set; }
+    /// <summary><c>--allow-plugins</c>: load the plugin folders a pipeline or a resumed run names (their code runs).</summary>
+    public bool AllowPlugins { get; private set; }
     public Dictionary<string, string> Options { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Options that take a value (<c>--name value</c> or <c>--name=value</c>).</summary>
@@ -22,6 +24,7 @@ public sealed class CommandLine
         {
             var a = args[i];
             if (a is "-q" or "--quiet") { cl.Quiet = true; continue; }
+            if (a == "--allow-plugins") { cl.AllowPlugins = true; continue; }
             if (a.StartsWith("--", StringComparison.Ordinal))
             {
                 string name = a, value;

@@ -1,11 +1,16 @@
 using LstmFcn.Pipeline.Engine.Naming;
 using LstmFcn.Pipeline.Cli;
 using LstmFcn.Pipeline.Cli.Commands;
+using LstmFcn.Pipeline.Cli.Terminal;
 using LstmFcn.Pipeline.Engine.Pipelines;
 using LstmFcn.Pipeline.Engine.Plugins;
+using LstmFcn.Pipeline.Engine.Outputs;
 using LstmFcn.Pipeline.Engine.Running;
 
-// Exit codes: 0 success, 1 the run failed, 2 bad input (pipeline, plugin, usage), 130 cancelled.
+// Exit codes: 0 success, 1 the run failed (or anything unexpected), 2 bad input (pipeline, plugin, usage),
+// 130 cancelled by Ctrl+C, 143 stopped by SIGTERM.
+TorchThreading.ApplyDefaults();
+AppDomain.CurrentDomain.UnhandledException += (_, e) => Environment.Exit(UnexpectedFailure.Report(e.ExceptionObject as Exception));
 try
 {
     var cl = CommandLine.Parse(args);
@@ -42,12 +47,24 @@ catch (PluginLoadException e)
 }
 catch (RunFailedException e) when (e.InnerException is OperationCanceledException)
 {
-    Console.Error.WriteLine($"cancelled; partial results are in {e.RunDirectory}");
-    return 130;
+    var by = StopSignals.ReceivedName is { } signal ? $" ({signal})" : "";
+    Console.Error.WriteLine($"cancelled{by}; partial results are in {e.RunDirectory} (lstmfcn run --resume {e.RunDirectory} continues)");
+    return StopSignals.ExitCode;
 }
 catch (RunFailedException e)
 {
     Console.Error.WriteLine($"error: {e.InnerException!.Message}");
     Console.Error.WriteLine($"The run directory keeps the log: {e.RunDirectory}");
     return 1;
+}
+catch (RunDirectoryException e)
+{
+    // Before the run could start (or record that it failed): the folder it would write, or writes, refused.
+    Console.Error.WriteLine($"error: {e.Message}");
+    foreach (var directory in RunDirectoryLock.HeldDirectories) Console.Error.WriteLine($"Run directory: {directory}");
+    return 1;
+}
+catch (Exception e)
+{
+    return UnexpectedFailure.Report(e);
 }

@@ -3,7 +3,7 @@ namespace LstmFcn.Plugins.Ucr;
 /// <summary>
 /// Reads the UCR 2018 archive's <c>.tsv</c> layout: one series per line, the class label first, values separated by
 /// tabs (older archive files use commas or spaces: detected from the first line). Trailing NaNs pad shorter series
-/// in unequal-length sets and are trimmed.
+/// in unequal-length sets and are trimmed; separators after the last value are ignored.
 /// </summary>
 public static class UcrTsvReader
 {
@@ -13,12 +13,15 @@ public static class UcrTsvReader
         int expectedCells = -1;
         char[]? separators = null;
         int lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var rawLine in File.ReadLines(path))
         {
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
+            if (string.IsNullOrWhiteSpace(rawLine)) continue;
+            // Trailing separators (a tab or comma after the last value, as some exporters write) end the line, they
+            // are not empty values; an empty field between values still is an error.
+            var line = rawLine.TrimEnd();
             separators ??= line.Contains('\t') ? new[] { '\t' } : line.Contains(',') ? new[] { ',' } : new[] { ' ' };
-            var cells = line.Split(separators, separators[0] == ' ' ? StringSplitOptions.RemoveEmptyEntries : StringSplitOptions.None);
+            var cells = WithoutTrailingEmpty(line.Split(separators, separators[0] == ' ' ? StringSplitOptions.RemoveEmptyEntries : StringSplitOptions.None));
             if (cells.Length < 2)
                 throw new DataFormatException(path, lineNumber, "expected a class label followed by at least one value");
             if (expectedCells < 0) expectedCells = cells.Length;
@@ -40,6 +43,13 @@ public static class UcrTsvReader
         }
         if (series.Count == 0) throw new DataFormatException(path, 0, "the file is empty: expected one series per line");
         return series;
+    }
+
+    static string[] WithoutTrailingEmpty(string[] cells)
+    {
+        int count = cells.Length;
+        while (count > 1 && cells[count - 1].Trim().Length == 0) count--;
+        return count == cells.Length ? cells : cells[..count];
     }
 
     /// <summary>"1.0000000e+00" and "1" name the same class in old UCR files.</summary>

@@ -36,7 +36,7 @@ static class BenchCommand
         foreach (var pipeline in pipelines)
             for (int r = 1; r <= repeats; r++)
             {
-                var m = RunOnce(pipeline, r, epochs, threads, device, scratch, cl.PluginFolders);
+                var m = RunOnce(pipeline, r, epochs, threads, device, scratch, cl.PluginFolders, cl.AllowPlugins);
                 results.Add(m);
                 Console.WriteLine($"{Path.GetFileNameWithoutExtension(pipeline)} #{r}: {m.MedianEpochSeconds:F4} {m.Measure}, " +
                                   $"run {m.WallSeconds:F1} s, peak {m.PeakMb:F0} MB, test accuracy {m.Accuracy:F4}");
@@ -83,12 +83,14 @@ static class BenchCommand
         return 0;
     }
 
-    static Measurement RunOnce(string pipeline, int repeat, int epochs, int threads, string? device, string scratch, List<string> pluginFolders)
+    static Measurement RunOnce(string pipeline, int repeat, int epochs, int threads, string? device, string scratch, List<string> pluginFolders,
+        bool allowPlugins)
     {
         var args = new List<string> { "run", pipeline, "--quiet", "--set", $"threads={threads}", "--set", $"output={scratch}" };
         foreach (var assignment in EpochOverrides(pipeline, epochs, pluginFolders)) { args.Add("--set"); args.Add(assignment); }
         if (device is not null) { args.Add("--set"); args.Add($"device={device}"); }
         foreach (var f in pluginFolders) { args.Add("--plugins"); args.Add(f); }
+        if (allowPlugins) args.Add("--allow-plugins");
         var clock = Stopwatch.StartNew();
         var (exit, stdout, stderr) = SelfProcess.Run(args);
         var wall = clock.Elapsed.TotalSeconds;

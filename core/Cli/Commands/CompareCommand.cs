@@ -19,7 +19,7 @@ static class CompareCommand
         {
             RunRecord? run;
             try { run = RunRecord.Read(directory, out var reason); if (run is null) notes.Add($"skipped {directory}: {reason}"); }
-            catch (InvalidDataException e) { throw new UsageException(e.Message); }
+            catch (InvalidDataException e) { run = null; notes.Add($"skipped {directory}: {e.Message}"); }
             if (run is not null) runs.Add(run);
         }
         if (runs.Count == 0)

@@ -22,9 +22,12 @@ static class HelpCommand
 
             --set model.with.epochs=10   change any value of the pipeline (dotted path; list items by index)
             --plugins DIR                search DIR for plugins too (also: $LSTMFCN_PLUGINS, ~/.lstmfcn/plugins)
+            --allow-plugins              load the plugin folders a pipeline (plugins:) or a resumed run names: their code runs
+                                         (or list trusted folders in ~/.lstmfcn/trusted-plugin-folders)
             --quiet                      print only the run directory (and errors)
 
-            Exit codes: 0 done, 1 the run failed, 2 invalid pipeline or usage, 130 cancelled.
+            Exit codes: 0 done, 1 the run failed, 2 invalid pipeline or usage, 130 cancelled (Ctrl+C),
+            143 stopped by SIGTERM (both mark run.json "cancelled"; run --resume continues from the last checkpoint).
             """);
         return 0;
     }

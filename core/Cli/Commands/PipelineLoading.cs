@@ -17,6 +17,10 @@ static class PipelineLoading
         return (PipelineResolver.Resolve(definition, catalog), catalog);
     }
 
-    public static PluginCatalog Catalog(CommandLine cl) =>
-        PluginCatalog.FromFolders(PluginCatalog.DefaultFolders().Concat(cl.PluginFolders));
+    public static PluginCatalog Catalog(CommandLine cl)
+    {
+        var catalog = PluginCatalog.ForUser(cl.PluginFolders, cl.AllowPlugins);
+        foreach (var warning in catalog.Warnings) Console.Error.WriteLine($"warning: {warning}");
+        return catalog;
+    }
 }

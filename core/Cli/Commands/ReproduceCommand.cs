@@ -88,6 +88,7 @@ static class ReproduceCommand
         if (seed is { } s) { args.Add("--set"); args.Add($"seed={s}"); }
         if (cl.Options.TryGetValue("--threads", out var t)) { args.Add("--set"); args.Add($"threads={t}"); }
         foreach (var f in cl.PluginFolders) { args.Add("--plugins"); args.Add(f); }
+        if (cl.AllowPlugins) args.Add("--allow-plugins");
 
         var clock = Stopwatch.StartNew();
         var (exit, stdout, stderr) = SelfProcess.Run(args);

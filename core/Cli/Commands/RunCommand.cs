@@ -21,8 +21,7 @@ static class RunCommand
                 throw new UsageException($"{resume}: not a run directory (no pipeline.resolved.yaml)");
         }
         var (pipeline, catalog) = PipelineLoading.Resolve(cl, resume is null ? null : Path.Combine(resume, "pipeline.resolved.yaml"));
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        using var cancel = StopSignals.Listen(); // Ctrl+C and SIGTERM stop the run cleanly: run.json "cancelled", resumable
 
         IConsoleSink console = cl.Quiet ? SilentConsole.Instance : new TerminalConsole();
         bool interactive = !cl.Quiet && AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;

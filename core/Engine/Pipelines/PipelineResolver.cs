@@ -21,6 +21,8 @@ public static class PipelineResolver
         {
             if (!Directory.Exists(folder))
                 errors.Add(new(new SourceLocation(def.Document.Path, 0, 0), $"plugin folder '{folder}' does not exist"));
+            else if (catalog.Consent.RefusalOf(folder) is { } refusal) // loading runs code: only with the user's consent
+                errors.Add(new(new SourceLocation(def.Document.Path, 0, 0), refusal));
             else
                 catalog.AddFolder(folder);
         }

@@ -16,16 +16,40 @@ public sealed record PluginEntry(IPlugin Plugin, PluginKind Kind, string Assembl
 /// </summary>
 /// <remarks>
 /// A folder may hold plugins as sub-folders (<c>Family/Family.dll</c>, the layout <c>dotnet build -o</c> gives) or as
-/// loose <c>Name.dll</c> files that have a <c>Name.deps.json</c> beside them.
+/// loose <c>Name.dll</c> files that have a <c>Name.deps.json</c> beside them. An assembly that cannot be loaded is an
+/// error naming it; a plugin type that cannot be started (its constructor or its declaration throws) is skipped with
+/// a warning (<see cref="Warnings"/>), so commands that do not use it still work.
 /// </remarks>
 public sealed class PluginCatalog
 {
     readonly Dictionary<string, PluginEntry> _byName = new(StringComparer.Ordinal);
     readonly HashSet<string> _loadedAssemblies = new(StringComparer.Ordinal);
     readonly List<string> _folders = new();
+    readonly List<string> _warnings = new();
 
     public IReadOnlyCollection<PluginEntry> Entries => _byName.Values;
     public IReadOnlyList<string> Folders => _folders;
+
+    /// <summary>Plugins found but skipped, each naming the plugin type, its folder and why.</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    /// <summary>
+    /// Which folders named by a pipeline or a resumed run may be added (<see cref="PipelineResolver"/> asks it before
+    /// adding a pipeline's <c>plugins:</c>). By default none: code is loaded from where the user said, only.
+    /// </summary>
+    public PluginFolderConsent Consent { get; set; } = PluginFolderConsent.None;
+
+    /// <summary>
+    /// The catalog a command of the CLI uses: the default folders and the user's extra folders, with the user's
+    /// consent for folders that pipelines name (<paramref name="allowPipelineFolders"/> = <c>--allow-plugins</c>).
+    /// </summary>
+    public static PluginCatalog ForUser(IEnumerable<string> extraFolders, bool allowPipelineFolders)
+    {
+        var chosen = DefaultFolders().Concat(extraFolders).ToList();
+        var catalog = FromFolders(chosen);
+        catalog.Consent = PluginFolderConsent.ForUser(chosen, allowPipelineFolders);
+        return catalog;
+    }
 
     /// <summary>The folders searched by default: the app's own plugins, $LSTMFCN_PLUGINS, ~/.lstmfcn/plugins.</summary>
     public static IReadOnlyList<string> DefaultFolders()
@@ -82,8 +106,9 @@ public sealed class PluginCatalog
                 config => config.PreferSharedTypes = true);
             assembly = loader.LoadDefaultAssembly();
         }
-        catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // Not only a bad image: a garbage Name.deps.json fails inside the loader with JSON or format errors.
             throw new PluginLoadException($"{assemblyPath}: cannot load plugin assembly: {e.Message}", e);
         }
 
@@ -98,6 +123,10 @@ public sealed class PluginCatalog
             throw new PluginLoadException($"{assemblyPath}: plugin types cannot be loaded ({first}). " +
                 "Was it built against another version of LstmFcn.Pipeline.Contracts?", e);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new PluginLoadException($"{assemblyPath}: plugin types cannot be loaded ({e.Message})", e);
+        }
 
         foreach (var type in types)
         {
@@ -106,11 +135,34 @@ public sealed class PluginCatalog
                 throw new PluginLoadException($"{assemblyPath}: plugin type {type.FullName} needs a public parameterless constructor");
             var kind = KindOf(type) ?? throw new PluginLoadException(
                 $"{assemblyPath}: {type.FullName} implements IPlugin but none of ILoaderPlugin, IPreprocessorPlugin, IModelPlugin, IReporterPlugin");
-            var plugin = (IPlugin)Activator.CreateInstance(type)!;
+            if (Start(type, assemblyPath) is not { } plugin) continue;
             if (_byName.TryGetValue(plugin.Name, out var existing))
                 throw new PluginLoadException(
                     $"two plugins are named '{plugin.Name}': {existing.AssemblyPath} and {assemblyPath}; remove or rename one");
             _byName[plugin.Name] = new PluginEntry(plugin, kind, assemblyPath);
+        }
+    }
+
+    /// <summary>
+    /// An instance of a plugin type with its declaration read once (name, description, parameters), or null with a
+    /// warning when any of that throws: every command lists or validates plugins through the declaration.
+    /// </summary>
+    IPlugin? Start(Type type, string assemblyPath)
+    {
+        try
+        {
+            var plugin = (IPlugin)Activator.CreateInstance(type)!;
+            if (string.IsNullOrWhiteSpace(plugin.Name)) throw new InvalidOperationException("its Name is empty");
+            _ = plugin.Description;
+            _ = plugin.Parameters.Count;
+            return plugin;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var cause = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
+            _warnings.Add($"plugin {type.FullName} in {Path.GetDirectoryName(assemblyPath)} cannot be started and is skipped " +
+                          $"({cause.GetType().Name}: {cause.Message}); pipelines that use it will not find it");
+            return null;
         }
     }
 

@@ -26,7 +26,7 @@ public sealed class PipelineRunner
     {
         var def = pipeline.Definition;
         var started = DateTime.UtcNow;
-        var dir = resumeDirectory is null ? RunDirectory.Create(def.Output, def.Name, DateTime.Now) : RunDirectory.Open(resumeDirectory);
+        var dir = resumeDirectory is null ? RunDirectory.Create(def.Output, def.Name, DateTime.Now) : RunDirectory.Resume(resumeDirectory);
         using var log = new RunLog(dir.PathOf("run.log"), options.Console);
         var context = new RunContext(def.Seed, def.Device, dir.Path, log, options.Progress, dir, options.Cancellation)
         {
@@ -56,7 +56,9 @@ public sealed class PipelineRunner
             var reason = e is OperationCanceledException ? "cancelled" : "failed";
             log.Warn($"Run {reason}: {e.Message}");
             log.Debug(e.ToString());
-            RunStatus.Write(dir, def, reason, started, e.Message, timings.Seconds, identity);
+            // On a full disk run.json may not be writable either: the run's own error is the one to report.
+            try { RunStatus.Write(dir, def, reason, started, e.Message, timings.Seconds, identity); }
+            catch (RunDirectoryException status) { log.Warn($"run.json still says \"running\": {status.Message}"); }
             throw new RunFailedException(dir.Path, e);
         }
     }

@@ -39,11 +39,13 @@ public sealed class CubeClassifyReporter : IReporterPlugin
         var cube = CubeParameters.Open(args, io, Name);
         var folder = MapLayout.Folder(context.RunDirectory, args.GetString("map"));
         Directory.CreateDirectory(folder);
-        int k = pipeline.Classes.Count, workers = args.GetInt("workers");
+        int k = pipeline.Classes.Count;
+        var (workers, workerContext) = ShareCores(args.GetInt("workers"), context);
         int blockSide = args.GetInt("block") > 0 ? args.GetInt("block") : BlockSide(cube, k, args.GetInt("memory_mb"), workers);
         var blocks = Block.Tile(cube.Width, cube.Height, blockSide);
         var store = new BlockStore(Path.Combine(folder, MapLayout.Blocks), Fingerprint(pipeline, cube, blockSide));
-        context.Log.Info($"cube-classify: {cube.Width} × {cube.Height} px × {cube.ValuesPerPixel} values in {blocks.Count} block(s) of ≤ {blockSide} px, {workers} worker(s)");
+        context.Log.Info($"cube-classify: {cube.Width} × {cube.Height} px × {cube.ValuesPerPixel} values in {blocks.Count} block(s) of ≤ {blockSide} px, " +
+                         $"{workers} worker(s) × {workerContext.WorkerThreads} thread(s)");
 
         using var reader = new CubeWindowReader(io, cube);
         var gaps = new TemporalGapFilling(cube.Dates);
@@ -55,7 +57,7 @@ public sealed class CubeClassifyReporter : IReporterPlugin
             {
                 if (store.TryRead(block, k) is null)
                 {
-                    var values = ClassifyBlock(block, cube, reader, gaps, pipeline, k, args.GetInt("batch"), context, out int masked);
+                    var values = ClassifyBlock(block, cube, reader, gaps, pipeline, k, args.GetInt("batch"), workerContext, out int masked);
                     store.Write(block, k, values);
                     Interlocked.Add(ref maskedTotal, masked);
                     Interlocked.Add(ref pixelsDone, block.Pixels);
@@ -132,6 +134,25 @@ public sealed class CubeClassifyReporter : IReporterPlugin
             }
         }
         return output;
+    }
+
+    /// <summary>
+    /// Workers and threads per worker so that workers × threads stays within the run's threads (all the cores this
+    /// process may use when <c>threads: 0</c>; Environment.ProcessorCount counts the CPU affinity mask and the cgroup
+    /// quota): each model call in a worker runs its own thread team (libtorch's OpenMP team, a forest's Parallel.For),
+    /// so 4 workers on 2 cores with 2 threads each would run 8 threads on 2 cores. More workers than threads get one
+    /// thread each and are cut to the thread count, with a note in the log.
+    /// </summary>
+    static (int Workers, RunContext Context) ShareCores(int requested, RunContext context)
+    {
+        int threads = context.WorkerThreads;
+        int workers = Math.Min(requested, threads);
+        if (workers < requested)
+            context.Log.Info($"cube-classify: {requested} workers asked for, {workers} used: this run has {threads} thread(s) " +
+                             "(threads:, or the cores it may use), and more workers would only oversubscribe them");
+        var shared = new RunContext(context.Seed, context.Device, context.RunDirectory, context.Log, context.Progress, context.Artifacts,
+            context.Cancellation) { Threads = Math.Max(1, threads / workers) };
+        return (workers, shared);
     }
 
     /// <summary>

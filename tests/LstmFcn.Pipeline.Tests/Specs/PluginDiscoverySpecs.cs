@@ -103,7 +103,7 @@ public sealed class PluginDiscoverySpecs : IDisposable
     [Fact]
     public void The_sample_plugin_is_usable_in_a_run_and_in_a_saved_model()
     {
-        var catalog = Plugins.NewBuiltInCatalog();
+        var catalog = TrustingUserPlugins();
         var output = _temp["runs"];
         var path = _temp.Write("smooth.yaml", $"""
             name: smooth
@@ -143,7 +143,7 @@ public sealed class PluginDiscoverySpecs : IDisposable
             report: [{"{plugin: metrics, with: {print: false}}"}]
             output: {output}
             """);
-        var rerun = PipelineFiles.Run(again, Plugins.NewBuiltInCatalog());
+        var rerun = PipelineFiles.Run(again, TrustingUserPlugins());
         Assert.Equal(run.Probabilities!.Values, rerun.Probabilities!.Values);
     }
 
@@ -163,7 +163,7 @@ public sealed class PluginDiscoverySpecs : IDisposable
             model: {"{plugin: 1nn}"}
             """);
 
-        var error = Assert.Single(PipelineFiles.Errors(path, Plugins.NewBuiltInCatalog()));
+        var error = Assert.Single(PipelineFiles.Errors(path, TrustingUserPlugins()));
 
         Assert.Equal($"{path}:6:15: preprocess[0] (moving-average): {expected}", error.ToString());
     }
@@ -261,6 +261,17 @@ public sealed class PluginDiscoverySpecs : IDisposable
         var e = Assert.Throws<KeyNotFoundException>(() => Plugins.BuiltIn.Get("1-nn"));
 
         Assert.Contains("no plugin named '1-nn'; did you mean '1nn'", e.Message);
+    }
+
+    /// <summary>
+    /// The built-in catalog with the sample plugins' folder trusted: these pipelines name it in their plugins: list,
+    /// which the catalog loads only with the user's consent (HostilePluginSpecs).
+    /// </summary>
+    static PluginCatalog TrustingUserPlugins()
+    {
+        var catalog = Plugins.NewBuiltInCatalog();
+        catalog.Consent = new PluginFolderConsent(chosen: Array.Empty<string>(), trusted: new[] { Repo.UserPlugins }, allowAll: false);
+        return catalog;
     }
 
     static void CopyFolder(string from, string to)
