@@ -13,12 +13,12 @@ static class MapStage
 {
     public const string Folder = "map";
 
-    public static void Run(IReadOnlyList<ResolvedStep<IMapPlugin>> steps, FittedPipeline pipeline, RunDirectory dir, RunContext context,
-        StageTimings timings)
+    public static void Run(IReadOnlyList<ResolvedStep<IMapPlugin>> steps, FittedPipeline pipeline, string pipelineName, RunDirectory dir,
+        RunContext context, StageTimings timings)
     {
         var folder = dir.PathOf(Folder);
         Directory.CreateDirectory(folder);
-        var input = new MapStageInput(pipeline, folder);
+        var input = new MapStageInput(pipeline, folder, pipelineName);
         foreach (var step in steps)
         {
             context.Log.Info($"Map: {step.Plugin.Name}");

@@ -88,7 +88,7 @@ public sealed class PipelineRunner
         using (result.Kept)
         {
             RunOutputs.Write(dir, def.Name, strategy.Name, result);
-            if (pipeline.Map.Count > 0) MapStage.Run(pipeline.Map, result.Kept!, dir, context, timings);
+            if (pipeline.Map.Count > 0) MapStage.Run(pipeline.Map, result.Kept!, pipeline.Definition.Name, dir, context, timings);
             var outcome = new RunOutcome(def.Name, result.Train, result.Scored, result.Probabilities,
                 result.Kept?.Model ?? NoModel.Instance(result.Scored.Classes), result.FitTime, result.PredictTime)
             {
@@ -113,7 +113,7 @@ public sealed class PipelineRunner
     {
         using var kept = new SavedModelSource(pipeline.ModelFrom!, _catalog).Obtain(new TimeSeriesDataset([], new ClassLabels([])), context, log);
         timings.Lap("load_model_s");
-        MapStage.Run(pipeline.Map, kept, dir, context, timings);
+        MapStage.Run(pipeline.Map, kept, pipeline.Definition.Name, dir, context, timings);
         var none = new TimeSeriesDataset([], kept.Classes);
         var outcome = new RunOutcome(pipeline.Definition.Name, none, none, new ProbabilityMatrix([], 0, kept.Classes), kept.Model, TimeSpan.Zero, TimeSpan.Zero)
         {

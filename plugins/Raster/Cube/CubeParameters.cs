@@ -4,28 +4,16 @@ using LstmFcn.Plugins.Raster.Io;
 
 namespace LstmFcn.Plugins.Raster.Cube;
 
-/// <summary>The parameters that describe a cube, declared once and shared by every cube plugin.</summary>
+/// <summary>Opens the cube a <see cref="CubeOptions"/> record describes; parses its file-name pattern.</summary>
 public static class CubeParameters
 {
-    public static IEnumerable<ParameterSpec> Specs() => new[]
+    /// <summary>Opens the cube the options describe (<paramref name="bands"/>, when given, instead of theirs).</summary>
+    public static RasterCube Open(CubeOptions options, IRasterFiles io, string plugin, IReadOnlyList<string>? bands = null)
     {
-        ParameterSpec.RequiredPath("cube", "folder holding the cube's GeoTIFFs (one file per band per date)"),
-        ParameterSpec.Text("pattern", "{satellite}_{sensor}_{tile}_{band}_{date}",
-            "file-name fields, as sits' parse_info: {band} and {date} are required, other names are kept as information; one delimiter between fields"),
-        ParameterSpec.Text("date_format", "yyyy-MM-dd", "format of the {date} field (.NET custom date format, e.g. yyyyMMdd)"),
-        ParameterSpec.Text("extension", ".tif", "extension of the cube's files (.tif also matches .tiff)"),
-        ParameterSpec.OptionalPath("file_list", "a text file listing the cube's files (one per line, relative to the list) instead of every file in the folder"),
-        new ParameterSpec("bands", ParameterType.StringList, "bands to use, in channel order; empty = all bands found, in name order") { Default = new List<string>() },
-        ParameterSpec.Number("scale", 1.0, "physical value = stored value × scale + offset (MODIS NDVI: 0.0001)"),
-        ParameterSpec.Number("offset", 0.0, "added after scaling"),
-    };
-
-    public static RasterCube Open(PluginArguments args, IRasterFiles io, string plugin)
-    {
-        var folder = args.GetString("cube");
-        var naming = Naming(args.GetString("pattern"), args.GetString("date_format"), plugin);
+        var folder = options.Cube;
+        var naming = Naming(options.Pattern, options.DateFormat, plugin);
         List<string> files;
-        if (args.GetOptionalString("file_list") is { } list)
+        if (options.FileList is { } list)
         {
             if (!File.Exists(list)) throw new FileNotFoundException($"{list}: cube file list not found ({plugin}.file_list)", list);
             var baseDir = Path.GetDirectoryName(Path.GetFullPath(list))!;
@@ -37,13 +25,13 @@ public static class CubeParameters
         else
         {
             if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"{folder}: cube folder not found ({plugin}.cube)");
-            var ext = args.GetString("extension");
+            var ext = options.Extension;
             files = Directory.GetFiles(folder)
                 .Where(f => f.EndsWith(ext, StringComparison.OrdinalIgnoreCase) ||
                             (ext.Equals(".tif", StringComparison.OrdinalIgnoreCase) && f.EndsWith(".tiff", StringComparison.OrdinalIgnoreCase)))
                 .OrderBy(f => f, StringComparer.Ordinal).ToList();
         }
-        return RasterCube.Open(io, files, naming, args.GetStringList("bands"), args.GetDouble("scale"), args.GetDouble("offset"), $"{folder} ({plugin})");
+        return RasterCube.Open(io, files, naming, bands ?? options.Bands, options.Scale, options.Offset, $"{folder} ({plugin})");
     }
 
     static readonly Regex Field = new(@"\{([A-Za-z0-9]+)\}", RegexOptions.Compiled);

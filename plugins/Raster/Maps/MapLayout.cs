@@ -1,3 +1,5 @@
+using LstmFcn.Pipeline;
+
 namespace LstmFcn.Plugins.Raster.Maps;
 
 /// <summary>Where the map verbs keep their files inside a run directory, so each finds what the previous wrote.</summary>
@@ -18,22 +20,18 @@ public static class MapLayout
     public static ushort EncodeProbability(float p) => (ushort)Math.Clamp(MathF.Round(p * 10000f), 0f, 10000f);
     public static float DecodeProbability(ushort v) => v * 1e-4f;
 
-    /// <summary>The finished-map folder of a run (e.g. RUN/map).</summary>
-    public static string Folder(string runDirectory, string name) => Path.Combine(runDirectory, name);
+    /// <summary>Which probabilities a labelling or uncertainty verb reads.</summary>
+    public enum Source { Smoothed, Probabilities }
 
-    /// <summary>The input a labelling or uncertainty verb reads: smoothed probabilities when asked or when they exist.</summary>
-    public static string ProbabilityInput(string folder, string choice)
+    /// <summary>The map product a source is (what the stage-order check looks for in earlier steps).</summary>
+    public static string Product(Source source) => source == Source.Smoothed ? MapProducts.Smoothed : MapProducts.Probabilities;
+
+    /// <summary>The probability map a labelling or uncertainty verb reads; the stage order guarantees an earlier verb wrote it.</summary>
+    public static string ProbabilityInput(string folder, Source source)
     {
-        var smoothed = Path.Combine(folder, Smoothed);
-        var raw = Path.Combine(folder, Probabilities);
-        var path = choice switch
-        {
-            "smoothed" => smoothed,
-            "probabilities" => raw,
-            _ => File.Exists(smoothed) ? smoothed : raw,
-        };
+        var path = Path.Combine(folder, source == Source.Smoothed ? Smoothed : Probabilities);
         if (!File.Exists(path))
-            throw new FileNotFoundException($"{path}: no probability map; run cube-classify{(choice == "smoothed" ? " and cube-smooth" : "")} first (they come earlier in 'report:')", path);
+            throw new FileNotFoundException($"{path}: no probability map; the map stage needs cube-classify{(source == Source.Smoothed ? " and cube-smooth" : "")} before this verb", path);
         return path;
     }
 

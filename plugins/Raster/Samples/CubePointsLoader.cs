@@ -11,46 +11,59 @@ namespace LstmFcn.Plugins.Raster.Samples;
 /// cube — the pixel each point falls in, every band over the dates between the point's start and end date (all dates
 /// when the table has none), nodata filled by linear interpolation in time.
 /// </summary>
-public sealed class CubePointsLoader : ILoaderPlugin
+public sealed class CubePointsLoader : LoaderPlugin<CubePointsLoader.Options>
 {
-    public string Name => "cube-points";
-    public string Description => "labelled points' time series extracted from a GeoTIFF raster cube (as sits_get_data)";
-
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = CubeParameters.Specs().Concat(new[]
+    public sealed record Options : CubeOptions
     {
-        ParameterSpec.RequiredPath("points", "CSV of labelled points: coordinates, label, optional id, start_date, end_date"),
-        ParameterSpec.OptionalPath("test_points", "CSV of test points in the same layout; leave out to only train (or cross-validate)"),
-        ParameterSpec.Text("x_column", "longitude", "column of the x coordinate (longitude when crs is EPSG:4326)"),
-        ParameterSpec.Text("y_column", "latitude", "column of the y coordinate (latitude when crs is EPSG:4326)"),
-        ParameterSpec.Text("crs", "EPSG:4326", "CRS of the coordinates: EPSG:code, WKT, or 'cube' for the cube's own CRS"),
-        ParameterSpec.Text("label_column", "label", "column of the class label"),
-        ParameterSpec.Text("id_column", "id", "column of the point id (row number when absent)"),
-    }).ToList();
+        [Parameter("CSV of labelled points: coordinates, label, optional id, start_date, end_date", Required = true, Path = PathKind.ExistingFile)]
+        public string Points { get; init; } = "";
 
-    public DatasetSplit Load(PluginArguments args, RunContext context)
+        [Parameter("CSV of test points in the same layout; leave out to only train (or cross-validate)", Path = PathKind.ExistingFile)]
+        public string? TestPoints { get; init; }
+
+        [Parameter("column of the x coordinate (longitude when crs is EPSG:4326)")]
+        public string XColumn { get; init; } = "longitude";
+
+        [Parameter("column of the y coordinate (latitude when crs is EPSG:4326)")]
+        public string YColumn { get; init; } = "latitude";
+
+        [Parameter("CRS of the coordinates: EPSG:code, WKT, or 'cube' for the cube's own CRS")]
+        public string Crs { get; init; } = "EPSG:4326";
+
+        [Parameter("column of the class label")]
+        public string LabelColumn { get; init; } = "label";
+
+        [Parameter("column of the point id (row number when absent)")]
+        public string IdColumn { get; init; } = "id";
+    }
+
+    public override string Name => "cube-points";
+    public override string Description => "labelled points' time series extracted from a GeoTIFF raster cube (as sits_get_data)";
+
+    protected override DatasetSplit Load(Options options, RunContext context)
     {
         var io = GdalRasterFiles.Instance;
-        var cube = CubeParameters.Open(args, io, Name);
-        context.Log.Info($"Cube {args.GetString("cube")}: {cube.Width} × {cube.Height} px, bands {string.Join(", ", cube.Bands)}, " +
+        var cube = CubeParameters.Open(options, io, Name);
+        context.Log.Info($"Cube {options.Cube}: {cube.Width} × {cube.Height} px, bands {string.Join(", ", cube.Bands)}, " +
                          $"{cube.Dates.Count} dates {cube.Dates[0]:yyyy-MM-dd} … {cube.Dates[^1]:yyyy-MM-dd}");
         using var reader = new CubeWindowReader(io, cube);
-        using var transform = args.GetString("crs") == "cube" ? null : io.Transform(args.GetString("crs"), cube.Grid.ProjectionWkt);
+        using var transform = options.Crs == "cube" ? null : io.Transform(options.Crs, cube.Grid.ProjectionWkt);
 
-        var train = CsvTable.Read(args.GetString("points"));
-        var test = args.GetOptionalString("test_points") is { } testPath ? CsvTable.Read(testPath) : null;
-        var classes = ClassLabels.FromObserved(train.Rows.Select(r => r.Cells[train.Column(args.GetString("label_column"), "label_column")]));
-        return new DatasetSplit(Extract(train, cube, reader, transform, classes, args, context),
+        var train = CsvTable.Read(options.Points);
+        var test = options.TestPoints is { } testPath ? CsvTable.Read(testPath) : null;
+        var classes = ClassLabels.FromObserved(train.Rows.Select(r => r.Cells[train.Column(options.LabelColumn, "label_column")]));
+        return new DatasetSplit(Extract(train, cube, reader, transform, classes, options, context),
             test is null ? new TimeSeriesDataset(Array.Empty<TimeSeriesSample>(), classes)
-                : Extract(test, cube, reader, transform, classes, args, context));
+                : Extract(test, cube, reader, transform, classes, options, context));
     }
 
     static TimeSeriesDataset Extract(CsvTable table, RasterCube cube, CubeWindowReader reader, ICoordinateTransform? transform,
-        ClassLabels classes, PluginArguments args, RunContext context)
+        ClassLabels classes, Options options, RunContext context)
     {
-        int xCol = table.Column(args.GetString("x_column"), "x_column");
-        int yCol = table.Column(args.GetString("y_column"), "y_column");
-        int labelCol = table.Column(args.GetString("label_column"), "label_column");
-        int? idCol = table.OptionalColumn(args.GetString("id_column"));
+        int xCol = table.Column(options.XColumn, "x_column");
+        int yCol = table.Column(options.YColumn, "y_column");
+        int labelCol = table.Column(options.LabelColumn, "label_column");
+        int? idCol = table.OptionalColumn(options.IdColumn);
         int? startCol = table.OptionalColumn("start_date");
         int? endCol = table.OptionalColumn("end_date");
         var gaps = new TemporalGapFilling(cube.Dates);
@@ -105,8 +118,10 @@ public sealed class CubePointsLoader : ILoaderPlugin
         context.Log.Info($"{table.Path}: {samples.Count} point(s) extracted");
         return new TimeSeriesDataset(samples, classes, new Dictionary<string, string>
         {
-            ["bands"] = string.Join(",", cube.Bands),
-            ["dates"] = string.Join(",", cube.Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+            // channels and times are what a saved model records of its training data (TrainingInput): a cube
+            // classified later is checked against these bands and dates.
+            ["channels"] = string.Join(",", cube.Bands),
+            ["times"] = string.Join(",", cube.Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
         });
     }
 

@@ -27,7 +27,7 @@ public sealed class HostileContentionSpecs : IDisposable
             points: {Path.Combine(SinopFolder, "samples", "samples_sinop_crop.csv")}
         preprocess: [znorm]
         model: {"{plugin: 1nn}"}
-        report:
+        map:
           - plugin: cube-classify
             with:
               cube: {Path.Combine(SinopFolder, "cube")}

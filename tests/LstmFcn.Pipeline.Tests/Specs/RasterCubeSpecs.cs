@@ -61,7 +61,7 @@ public sealed class RasterCubeSpecs
             points: {SinopPoints}
         preprocess: [znorm]
         model: {model}
-        report:
+        map:
           - plugin: cube-classify
             with:
               cube: {cube}
@@ -69,8 +69,8 @@ public sealed class RasterCubeSpecs
               scale: 0.0001
               block: {block}
           - cube-smooth
-          - cube-label
-          - cube-uncertainty
+          - {"{plugin: cube-label, with: {from: smoothed}}"}
+          - {"{plugin: cube-uncertainty, with: {from: smoothed}}"}
         output: {temp["runs"]}
         """);
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using LstmFcn.Pipeline;
@@ -14,34 +15,62 @@ namespace LstmFcn.Plugins.Raster.Maps;
 /// within a memory budget, and writes a probability GeoTIFF — one UInt16 band per class (× 1e-4), the cube's grid
 /// and CRS, tiled, compressed, with overviews. Finished blocks are kept, so a resumed run redoes only what is missing.
 /// </summary>
-public sealed class CubeClassifyReporter : IReporterPlugin
+public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>
 {
-    public string Name => "cube-classify";
-    public string Description => "classify every pixel of a GeoTIFF cube block by block → probability GeoTIFF (sits_classify)";
+    public enum Compression { Deflate, Lzw, None }
 
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = CubeParameters.Specs().Concat(new[]
+    public sealed record Options : CubeOptions
     {
-        ParameterSpec.Text("map", "map", "folder in the run directory for the map files"),
-        ParameterSpec.Int("memory_mb", 512, "memory budget for the blocks in flight (sets the block size, like sits' memsize)", min: 16),
-        ParameterSpec.Int("block", 0, "block side in pixels; 0 = derived from memory_mb and workers", min: 0),
-        ParameterSpec.Int("workers", 1, "blocks classified at once (like sits' multicores); each model call may itself use several threads", min: 1),
-        ParameterSpec.Int("batch", 8192, "pixels handed to the model per call", min: 1),
-        ParameterSpec.Choice("compression", "DEFLATE", "GeoTIFF compression", "DEFLATE", "LZW", "NONE"),
-        ParameterSpec.Bool("overviews", true, "build internal overviews (for fast display in QGIS)"),
-        ParameterSpec.Bool("keep_blocks", false, "keep the finished-block store after the map is written"),
-    }).ToList();
+        [Parameter("memory budget for the blocks in flight (sets the block size, like sits' memsize)", Min = 16, Max = 1 << 20)]
+        public int MemoryMb { get; init; } = 512;
 
-    public void Report(RunOutcome outcome, PluginArguments args, RunContext context)
+        [Parameter("block side in pixels; 0 = derived from memory_mb and workers", Min = 0, Max = 16384)]
+        public int Block { get; init; }
+
+        [Parameter("blocks classified at once (like sits' multicores); each model call may itself use several threads", Min = 1, Max = 256)]
+        public int Workers { get; init; } = 1;
+
+        [Parameter("pixels handed to the model per call", Min = 1, Max = 1 << 22)]
+        public int Batch { get; init; } = 8192;
+
+        [Parameter("GeoTIFF compression")]
+        public Compression Compression { get; init; } = Compression.Deflate;
+
+        [Parameter("build internal overviews (for fast display in QGIS)")]
+        public bool Overviews { get; init; } = true;
+
+        [Parameter("keep the finished-block store after the map is written")]
+        public bool KeepBlocks { get; init; }
+
+        [Parameter("how the cube's dates must match the model's: strict (the same dates), same-season (the same days of another year) or nearest (each within timeline_days)")]
+        public TimelinePolicy Timeline { get; init; } = TimelinePolicy.Strict;
+
+        [Parameter("nearest: the most days a cube date may lie from the model's", Min = 0, Max = 366)]
+        public int TimelineDays { get; init; } = 8;
+
+        public override IEnumerable<OptionProblem> Validate()
+        {
+            foreach (var problem in base.Validate()) yield return problem;
+            if (TimelineDays != new Options().TimelineDays && Timeline != TimelinePolicy.Nearest)
+                yield return new("timeline_days", "timeline_days applies to timeline: nearest only");
+        }
+    }
+
+    public override string Name => "cube-classify";
+    public override string Description => "classify every pixel of a GeoTIFF cube block by block → probability GeoTIFF (sits_classify)";
+
+    protected override IReadOnlyList<string> Reads(Options options) => [MapProducts.Model];
+    protected override IReadOnlyList<string> Writes(Options options) => [MapProducts.Probabilities];
+
+    protected override void Run(MapStageInput input, Options options, RunContext context)
     {
-        var pipeline = outcome.Pipeline ?? throw new InvalidOperationException(
-            "cube-classify: this run has no trained pipeline to apply (a cross-validation run needs evaluate.final_fit: true)");
+        var pipeline = input.Pipeline;
         var io = GdalRasterFiles.Instance;
-        var cube = CubeParameters.Open(args, io, Name);
-        var folder = MapLayout.Folder(context.RunDirectory, args.GetString("map"));
-        Directory.CreateDirectory(folder);
+        var cube = ModelTimeline.OpenFor(pipeline, options, io, Name, context.Log);
+        var folder = input.Folder;
         int k = pipeline.Classes.Count;
-        var (workers, workerContext) = ShareCores(args.GetInt("workers"), context);
-        int blockSide = args.GetInt("block") > 0 ? args.GetInt("block") : BlockSide(cube, k, args.GetInt("memory_mb"), workers);
+        var (workers, workerContext) = ShareCores(options.Workers, context);
+        int blockSide = options.Block > 0 ? options.Block : BlockSide(cube, k, options.MemoryMb, workers);
         var blocks = Block.Tile(cube.Width, cube.Height, blockSide);
         var store = new BlockStore(Path.Combine(folder, MapLayout.Blocks), Fingerprint(pipeline, cube, blockSide));
         context.Log.Info($"cube-classify: {cube.Width} × {cube.Height} px × {cube.ValuesPerPixel} values in {blocks.Count} block(s) of ≤ {blockSide} px, " +
@@ -53,29 +82,39 @@ public sealed class CubeClassifyReporter : IReporterPlugin
         var clock = Stopwatch.StartNew();
         using (var bar = context.Progress.Start($"classifying {blocks.Count} blocks", blocks.Count))
         {
-            Parallel.ForEach(blocks, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = context.Cancellation }, block =>
+            try
             {
-                if (store.TryRead(block, k) is null)
+                Parallel.ForEach(blocks, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = context.Cancellation }, block =>
                 {
-                    var values = ClassifyBlock(block, cube, reader, gaps, pipeline, k, args.GetInt("batch"), workerContext, out int masked);
-                    store.Write(block, k, values);
-                    Interlocked.Add(ref maskedTotal, masked);
-                    Interlocked.Add(ref pixelsDone, block.Pixels);
-                }
-                else Interlocked.Increment(ref reused);
-                var done = Interlocked.Increment(ref finished);
-                double rate = Interlocked.Read(ref pixelsDone) / Math.Max(1e-9, clock.Elapsed.TotalSeconds);
-                bar.Report(done, $"{rate.ToString("N0", CultureInfo.InvariantCulture)} px/s");
-            });
+                    if (store.TryRead(block, k) is null)
+                    {
+                        var values = ClassifyBlock(block, cube, reader, gaps, pipeline, k, options.Batch, workerContext, out int masked);
+                        store.Write(block, k, values);
+                        Interlocked.Add(ref maskedTotal, masked);
+                        Interlocked.Add(ref pixelsDone, block.Pixels);
+                    }
+                    else Interlocked.Increment(ref reused);
+                    var done = Interlocked.Increment(ref finished);
+                    double rate = Interlocked.Read(ref pixelsDone) / Math.Max(1e-9, clock.Elapsed.TotalSeconds);
+                    bar.Report(done, $"{rate.ToString("N0", CultureInfo.InvariantCulture)} px/s");
+                });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                // "One or more errors occurred" names nothing: the first block's own error does.
+                ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
         }
         double seconds = clock.Elapsed.TotalSeconds;
         context.Log.Info($"cube-classify: {pixelsDone} px classified in {seconds:F1} s ({pixelsDone / Math.Max(1e-9, seconds):F0} px/s), " +
                          $"{reused} block(s) reused from an earlier attempt, {maskedTotal} px masked (nodata on every date)");
+        if (maskedTotal == (long)cube.Width * cube.Height)
+            context.Log.Warn($"cube-classify: every pixel of the cube is nodata on some band at every date; the map is empty (check nodata, scale and bands)");
 
         var final = Path.Combine(folder, MapLayout.Probabilities);
         var temp = final + ".partial";
         using (var writer = io.Create(new RasterCreation(temp, cube.Grid, k, RasterDataType.UInt16, MapLayout.ProbabilityNoData,
-                   Compression: args.GetString("compression"))))
+                   Compression: options.Compression.ToString().ToUpperInvariant())))
         {
             foreach (var block in blocks)
             {
@@ -88,11 +127,11 @@ public sealed class CubeClassifyReporter : IReporterPlugin
                 writer.SetScale(c + 1, MapLayout.ProbabilityScale, 0);
             }
             writer.SetMetadata("LSTMFCN_CLASSES", string.Join(",", pipeline.Classes.Names));
-            writer.SetMetadata("LSTMFCN_PIPELINE", outcome.PipelineName);
-            if (args.GetBool("overviews")) writer.BuildOverviews("AVERAGE", MapLayout.OverviewFactors(cube.Width, cube.Height));
+            writer.SetMetadata("LSTMFCN_PIPELINE", input.PipelineName);
+            if (options.Overviews) writer.BuildOverviews("AVERAGE", MapLayout.OverviewFactors(cube.Width, cube.Height));
         }
         MapLayout.Publish(temp, final);
-        if (!args.GetBool("keep_blocks")) store.Delete();
+        if (!options.KeepBlocks) store.Delete();
         context.Log.Info($"Wrote {final}");
     }
 

@@ -6,35 +6,49 @@ using LstmFcn.Plugins.Raster.Io;
 namespace LstmFcn.Plugins.Raster.Maps;
 
 /// <summary><c>cube-smooth</c> (sits_smooth): Bayesian smoothing of the probability map, block by block with overlap.</summary>
-public sealed class CubeSmoothReporter : IReporterPlugin
+public sealed class CubeSmoothMap : MapPlugin<CubeSmoothMap.Options>
 {
-    public string Name => "cube-smooth";
-    public string Description => "Bayesian spatial smoothing of the probability map (sits_smooth) → probabilities-smoothed.tif";
-
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        ParameterSpec.Text("map", "map", "folder in the run directory holding the maps"),
-        ParameterSpec.Int("window", 9, "neighbourhood side in pixels (odd)", min: 3),
-        ParameterSpec.Number("neighbourhood_fraction", 0.5, "fraction of the neighbours with the highest logits used for the prior", min: 0.01, max: 1),
-        new ParameterSpec("smoothness", ParameterType.NumberList, "σ² of the logits, one value or one per class (sits default 20)") { Default = new List<double> { 20.0 } },
-        ParameterSpec.Int("block", 512, "block side in pixels", min: 16),
-    };
+        [Parameter("neighbourhood side in pixels (odd)", Min = 3, Max = 255)]
+        public int Window { get; init; } = 9;
 
-    public void Report(RunOutcome outcome, PluginArguments args, RunContext context)
+        [Parameter("fraction of the neighbours with the highest logits used for the prior", Min = 0.01, Max = 1)]
+        public double NeighbourhoodFraction { get; init; } = 0.5;
+
+        [Parameter("σ² of the logits, one value or one per class (sits default 20)", Min = 1e-6, Max = 1e6)]
+        public IReadOnlyList<double> Smoothness { get; init; } = [20.0];
+
+        [Parameter("block side in pixels", Min = 16, Max = 16384)]
+        public int Block { get; init; } = 512;
+
+        public override IEnumerable<OptionProblem> Validate()
+        {
+            if (Window % 2 == 0) yield return new("window", $"the window must be odd (a pixel in its centre), found {Window}");
+            if (Smoothness.Count == 0) yield return new("smoothness", "give one value, or one per class");
+        }
+    }
+
+    public override string Name => "cube-smooth";
+    public override string Description => "Bayesian spatial smoothing of the probability map (sits_smooth) → probabilities-smoothed.tif";
+
+    protected override IReadOnlyList<string> Reads(Options options) => [MapProducts.Probabilities];
+    protected override IReadOnlyList<string> Writes(Options options) => [MapProducts.Smoothed];
+
+    protected override void Run(MapStageInput stage, Options options, RunContext context)
     {
         var io = GdalRasterFiles.Instance;
-        var folder = MapLayout.Folder(context.RunDirectory, args.GetString("map"));
-        using var input = new ProbabilityMapReader(io, MapLayout.ProbabilityInput(folder, "probabilities"));
-        int k = input.Classes.Count, window = args.GetInt("window");
-        if (window % 2 == 0) throw new ArgumentException($"cube-smooth.window must be odd, found {window}");
-        var smoothness = args.GetNumberList("smoothness");
+        var folder = stage.Folder;
+        using var input = new ProbabilityMapReader(io, MapLayout.ProbabilityInput(folder, MapLayout.Source.Probabilities));
+        int k = input.Classes.Count, window = options.Window;
+        var smoothness = options.Smoothness;
         if (smoothness.Count != 1 && smoothness.Count != k)
             throw new ArgumentException($"cube-smooth.smoothness: give one value or one per class ({k}: {string.Join(", ", input.Classes)}), found {smoothness.Count}");
-        var smoother = new BayesianSmoothing(window, args.GetDouble("neighbourhood_fraction"),
+        var smoother = new BayesianSmoothing(window, options.NeighbourhoodFraction,
             smoothness.Count == 1 ? Enumerable.Repeat(smoothness[0], k).ToList() : smoothness);
 
         var grid = input.Grid;
-        var blocks = Block.Tile(grid.Width, grid.Height, args.GetInt("block"));
+        var blocks = Block.Tile(grid.Width, grid.Height, options.Block);
         var final = Path.Combine(folder, MapLayout.Smoothed);
         var temp = final + ".partial";
         using (var bar = context.Progress.Start($"smoothing {blocks.Count} blocks", blocks.Count))
@@ -66,7 +80,7 @@ public sealed class CubeSmoothReporter : IReporterPlugin
                 writer.SetScale(c + 1, MapLayout.ProbabilityScale, 0);
             }
             writer.SetMetadata("LSTMFCN_SMOOTHING", string.Create(CultureInfo.InvariantCulture,
-                $"bayes window={window} fraction={args.GetDouble("neighbourhood_fraction")} smoothness={string.Join("/", smoothness)}"));
+                $"bayes window={window} fraction={options.NeighbourhoodFraction} smoothness={string.Join("/", smoothness)}"));
             writer.BuildOverviews("AVERAGE", MapLayout.OverviewFactors(grid.Width, grid.Height));
         }
         MapLayout.Publish(temp, final);

@@ -8,28 +8,37 @@ namespace LstmFcn.Plugins.Raster.Maps;
 /// <c>cube-uncertainty</c> (sits_uncertainty): per pixel, entropy of the class probabilities (normalised by ln k),
 /// least confidence (1 − max p) or margin (1 − (p₁ − p₂)); all in [0, 1], stored UInt16 × 1e-4.
 /// </summary>
-public sealed class CubeUncertaintyReporter : IReporterPlugin
+public sealed class CubeUncertaintyMap : MapPlugin<CubeUncertaintyMap.Options>
 {
-    public string Name => "cube-uncertainty";
-    public string Description => "uncertainty map (entropy, least confidence or margin) of the probability map (sits_uncertainty)";
+    public enum Measure { Entropy, Least, Margin }
 
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        ParameterSpec.Text("map", "map", "folder in the run directory holding the maps"),
-        ParameterSpec.Choice("type", "entropy", "uncertainty measure", "entropy", "least", "margin"),
-        ParameterSpec.Choice("from", "auto", "probabilities to measure: smoothed, probabilities, or auto (smoothed when present)", "auto", "smoothed", "probabilities"),
-        ParameterSpec.Int("block", 512, "block side in pixels", min: 16),
-    };
+        [Parameter("uncertainty measure")]
+        public Measure Type { get; init; } = Measure.Entropy;
 
-    public static float Measure(ReadOnlySpan<float> p, string type)
+        [Parameter("probabilities to measure: probabilities (cube-classify's) or smoothed (cube-smooth's)")]
+        public MapLayout.Source From { get; init; } = MapLayout.Source.Probabilities;
+
+        [Parameter("block side in pixels", Min = 16, Max = 16384)]
+        public int Block { get; init; } = 512;
+    }
+
+    public override string Name => "cube-uncertainty";
+    public override string Description => "uncertainty map (entropy, least confidence or margin) of the probability map (sits_uncertainty)";
+
+    protected override IReadOnlyList<string> Reads(Options options) => [MapLayout.Product(options.From)];
+    protected override IReadOnlyList<string> Writes(Options options) => [MapProducts.Uncertainty];
+
+    public static float Of(ReadOnlySpan<float> p, Measure type)
     {
         switch (type)
         {
-            case "entropy":
+            case Measure.Entropy:
                 double h = 0;
                 foreach (var v in p) if (v > 0) h -= v * Math.Log(v);
                 return (float)(p.Length > 1 ? h / Math.Log(p.Length) : 0);
-            case "least":
+            case Measure.Least:
                 float max = 0;
                 foreach (var v in p) max = Math.Max(max, v);
                 return 1 - max;
@@ -44,13 +53,13 @@ public sealed class CubeUncertaintyReporter : IReporterPlugin
         }
     }
 
-    public void Report(RunOutcome outcome, PluginArguments args, RunContext context)
+    protected override void Run(MapStageInput stage, Options options, RunContext context)
     {
         var io = GdalRasterFiles.Instance;
-        var folder = MapLayout.Folder(context.RunDirectory, args.GetString("map"));
-        var inputPath = MapLayout.ProbabilityInput(folder, args.GetString("from"));
+        var folder = stage.Folder;
+        var inputPath = MapLayout.ProbabilityInput(folder, options.From);
         using var input = new ProbabilityMapReader(io, inputPath);
-        var type = args.GetString("type");
+        var type = options.Type;
         int k = input.Classes.Count;
         var grid = input.Grid;
         var final = Path.Combine(folder, MapLayout.Uncertainty);
@@ -58,22 +67,22 @@ public sealed class CubeUncertaintyReporter : IReporterPlugin
         using (var writer = io.Create(new RasterCreation(temp, grid, 1, RasterDataType.UInt16, MapLayout.ProbabilityNoData)))
         {
             var pixel = new float[k];
-            foreach (var block in Block.Tile(grid.Width, grid.Height, args.GetInt("block")))
+            foreach (var block in Block.Tile(grid.Width, grid.Height, options.Block))
             {
                 var probabilities = input.Read(block.X, block.Y, block.Width, block.Height);
                 var output = new ushort[block.Pixels];
                 for (int i = 0; i < block.Pixels; i++)
                 {
                     for (int c = 0; c < k; c++) pixel[c] = probabilities[c * block.Pixels + i];
-                    output[i] = float.IsNaN(pixel[0]) ? MapLayout.ProbabilityNoData : MapLayout.EncodeProbability(Measure(pixel, type));
+                    output[i] = float.IsNaN(pixel[0]) ? MapLayout.ProbabilityNoData : MapLayout.EncodeProbability(Of(pixel, type));
                 }
                 writer.Write(1, block.X, block.Y, block.Width, block.Height, output);
             }
-            writer.SetBandDescription(1, $"{type} uncertainty");
+            writer.SetBandDescription(1, $"{type.ToString().ToLowerInvariant()} uncertainty");
             writer.SetScale(1, MapLayout.ProbabilityScale, 0);
             writer.BuildOverviews("AVERAGE", MapLayout.OverviewFactors(grid.Width, grid.Height));
         }
         MapLayout.Publish(temp, final);
-        context.Log.Info($"Wrote {final} ({type}, from {Path.GetFileName(inputPath)})");
+        context.Log.Info($"Wrote {final} ({type.ToString().ToLowerInvariant()}, from {Path.GetFileName(inputPath)})");
     }
 }

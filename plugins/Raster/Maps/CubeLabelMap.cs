@@ -9,30 +9,37 @@ namespace LstmFcn.Plugins.Raster.Maps;
 /// a colour table and category names (QGIS shows the legend), nodata 255 for masked pixels, overviews by mode, and a
 /// quicklook PNG with a legend.
 /// </summary>
-public sealed class CubeLabelReporter : IReporterPlugin
+public sealed class CubeLabelMap : MapPlugin<CubeLabelMap.Options>
 {
-    public string Name => "cube-label";
-    public string Description => "class map from the probability map (sits_label_classification) → classes.tif + quicklook.png";
-
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        ParameterSpec.Text("map", "map", "folder in the run directory holding the maps"),
-        ParameterSpec.Choice("from", "auto", "probabilities to label: smoothed, probabilities, or auto (smoothed when present)", "auto", "smoothed", "probabilities"),
-        ParameterSpec.Int("block", 512, "block side in pixels", min: 16),
-        ParameterSpec.Bool("quicklook", true, "also write quicklook.png (map with legend)"),
-    };
+        [Parameter("probabilities to label: probabilities (cube-classify's) or smoothed (cube-smooth's; the map stage checks an earlier step writes them)")]
+        public MapLayout.Source From { get; init; } = MapLayout.Source.Probabilities;
 
-    public void Report(RunOutcome outcome, PluginArguments args, RunContext context)
+        [Parameter("block side in pixels", Min = 16, Max = 16384)]
+        public int Block { get; init; } = 512;
+
+        [Parameter("also write quicklook.png (map with legend)")]
+        public bool Quicklook { get; init; } = true;
+    }
+
+    public override string Name => "cube-label";
+    public override string Description => "class map from the probability map (sits_label_classification) → classes.tif + quicklook.png";
+
+    protected override IReadOnlyList<string> Reads(Options options) => [MapLayout.Product(options.From)];
+    protected override IReadOnlyList<string> Writes(Options options) => [MapProducts.Classes];
+
+    protected override void Run(MapStageInput stage, Options options, RunContext context)
     {
         var io = GdalRasterFiles.Instance;
-        var folder = MapLayout.Folder(context.RunDirectory, args.GetString("map"));
-        var inputPath = MapLayout.ProbabilityInput(folder, args.GetString("from"));
+        var folder = stage.Folder;
+        var inputPath = MapLayout.ProbabilityInput(folder, options.From);
         using var input = new ProbabilityMapReader(io, inputPath);
         int k = input.Classes.Count;
         if (k > 255) throw new InvalidDataException($"{inputPath}: {k} classes do not fit a UInt8 class map");
         var grid = input.Grid;
         var colours = ClassPalette.For(input.Classes);
-        bool preview = args.GetBool("quicklook");
+        bool preview = options.Quicklook;
         // The preview keeps at most 800 × 800 labels in memory whatever the map size.
         int step = Math.Max(1, (int)Math.Ceiling(Math.Max(grid.Width, grid.Height) / 800.0));
         int previewW = (grid.Width + step - 1) / step, previewH = (grid.Height + step - 1) / step;
@@ -43,7 +50,7 @@ public sealed class CubeLabelReporter : IReporterPlugin
         var temp = final + ".partial";
         using (var writer = io.Create(new RasterCreation(temp, grid, 1, RasterDataType.Byte, MapLayout.ClassNoData)))
         {
-            foreach (var block in Block.Tile(grid.Width, grid.Height, args.GetInt("block")))
+            foreach (var block in Block.Tile(grid.Width, grid.Height, options.Block))
             {
                 context.Cancellation.ThrowIfCancellationRequested();
                 var probabilities = input.Read(block.X, block.Y, block.Width, block.Height);
@@ -84,7 +91,7 @@ public sealed class CubeLabelReporter : IReporterPlugin
         if (preview)
         {
             var (rgb, w, h) = Quicklook.Render(previewLabels, previewW, previewH, input.Classes, colours,
-                $"{outcome.PipelineName} ({Path.GetFileNameWithoutExtension(inputPath)})");
+                $"{stage.PipelineName} ({Path.GetFileNameWithoutExtension(inputPath)})");
             var png = Path.Combine(folder, MapLayout.Quicklook);
             var pngTemp = Path.Combine(folder, "quicklook.partial.png");
             io.WritePng(pngTemp, w, h, rgb);
