@@ -11,9 +11,10 @@ namespace LstmFcn.Plugins.Tables;
 /// </summary>
 public static class LongTableLayout
 {
-    public static TableSamples Read(SampleTable table, SampleTableOptions options, IReadOnlyList<string>? channels = null)
+    public static TableSamples Read(SampleTable table, SampleTableOptions options, IReadOnlyList<string>? channels = null, bool labelsOptional = false)
     {
-        int label = ColumnLookup.Require(table, options.LabelColumn, "label", "label_column");
+        // New series to predict may come without labels: no label column, or empty cells.
+        int label = labelsOptional ? table.IndexOf(options.LabelColumn) : ColumnLookup.Require(table, options.LabelColumn, "label", "label_column");
         int id = ColumnLookup.Find(table, options.IdColumn, SampleTableOptions.IdCandidates, "id", "id_column");
         if (id < 0)
             throw new TableFormatException(table.HeaderLocation(),
@@ -44,13 +45,13 @@ public static class LongTableLayout
         for (int r = 0; r < table.RowCount; r++)
         {
             var sampleId = table.RequiredText(r, id, "sample id");
-            var labelText = table.RequiredText(r, label, "class label");
+            var labelText = LabelOf(table, r, label, labelsOptional);
             if (!rowsOf.TryGetValue(sampleId, out var rows))
             {
                 rowsOf[sampleId] = rows = new List<int>();
                 order.Add(sampleId);
             }
-            else if (table.RequiredText(rows[0], label, "class label") is var first && first != labelText)
+            else if (LabelOf(table, rows[0], label, labelsOptional) is var first && first != labelText)
                 throw new TableFormatException(table.Location(r, label),
                     $"sample '{sampleId}' has class '{labelText}' here and '{first}' at {table.RowLocation(rows[0])}; a sample has one class");
             rows.Add(r);
@@ -82,7 +83,7 @@ public static class LongTableLayout
             metadata["times"] = string.Join(";", byTime.Select(x => x.Time));
             metadata["source"] = source;
             metadata[table.HasLines ? "line" : "row"] = table.LineOf(rows[0]).ToString();
-            samples[s] = new RawSample(order[s], table.Columns[label].Text(rows[0]).Trim(), values, bands.Count, metadata,
+            samples[s] = new RawSample(order[s], (label < 0 ? "" : table.Columns[label].Text(rows[0]).Trim()), values, bands.Count, metadata,
                 table.RowLocation(rows[0]));
         }
         return new TableSamples(samples, bands.ToList(), Times: null);
@@ -93,4 +94,8 @@ public static class LongTableLayout
         double.TryParse(b, NumberStyles.Float, CultureInfo.InvariantCulture, out var y)
             ? x.CompareTo(y)
             : string.CompareOrdinal(a, b);
+
+    /// <summary>A row's class label; with optional labels an absent column or an empty cell is "" (unlabelled).</summary>
+    internal static string LabelOf(SampleTable table, int row, int label, bool optional) =>
+        !optional ? table.RequiredText(row, label, "class label") : label < 0 ? "" : table.Columns[label].Text(row).Trim();
 }

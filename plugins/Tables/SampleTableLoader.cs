@@ -15,20 +15,35 @@ namespace LstmFcn.Plugins.Tables;
 ///     train: samples_mt_4bands_ndvi_wide.csv
 /// </code>
 /// </summary>
-public sealed class SampleTableLoader : LoaderPlugin<SampleTableOptions>
+public sealed class SampleTableLoader : LoaderPlugin<SampleTableOptions>, IReadsNewData
 {
     public override string Name => "sample-table";
     public override string Description => "labelled sample tables (CSV or Parquet), wide (one row per sample) or long (one row per sample and time)";
 
+    /// <summary>New samples to predict from one table, in the layout and bands the model was trained with; labels optional.</summary>
+    public TimeSeriesDataset ReadNew(string source, PluginArguments args, RunContext context)
+    {
+        var options = OptionsSchema<SampleTableOptions>.Bind(args);
+        var table = ReadTable(source, options.Format, DelimiterOf(options));
+        var layout = ChooseLayout(table, options);
+        var read = layout == TableLayout.Long
+            ? LongTableLayout.Read(table, options, null, labelsOptional: true)
+            : WideTableLayout.Read(table, options, "new", null, null, labelsOptional: true);
+        var classes = ClassLabels.FromObserved(read.Samples.Where(r => r.Label.Length > 0).Select(r => r.Label));
+        return ToDataset(read, classes, source, layout);
+    }
+
+    static char? DelimiterOf(SampleTableOptions options) => options.Delimiter switch
+    {
+        TableDelimiter.Comma => ',',
+        TableDelimiter.Semicolon => ';',
+        TableDelimiter.Tab => '\t',
+        _ => null,
+    };
+
     protected override DatasetSplit Load(SampleTableOptions options, RunContext context)
     {
-        char? delimiter = options.Delimiter switch
-        {
-            TableDelimiter.Comma => ',',
-            TableDelimiter.Semicolon => ';',
-            TableDelimiter.Tab => '\t',
-            _ => null,
-        };
+        var delimiter = DelimiterOf(options);
 
         var trainPath = options.Train;
         var trainTable = ReadTable(trainPath, options.Format, delimiter);
@@ -87,7 +102,7 @@ public sealed class SampleTableLoader : LoaderPlugin<SampleTableOptions>
         for (int i = 0; i < samples.Length; i++)
         {
             var r = read.Samples[i];
-            samples[i] = new TimeSeriesSample(r.Id, r.Values, r.Channels, classes.IndexOf(r.Label), r.Metadata);
+            samples[i] = new TimeSeriesSample(r.Id, r.Values, r.Channels, r.Label.Length == 0 ? TimeSeriesSample.Unlabelled : classes.IndexOf(r.Label), r.Metadata);
         }
         var metadata = new Dictionary<string, string>
         {

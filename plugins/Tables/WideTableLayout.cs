@@ -15,9 +15,9 @@ public static class WideTableLayout
     /// <param name="channels">Bands to read (in this order), e.g. the training table's; null: as the options say.</param>
     /// <param name="times">Time keys to read (a test table must match its training table); null: as found.</param>
     public static TableSamples Read(SampleTable table, SampleTableOptions options, string split,
-        IReadOnlyList<string>? channels = null, IReadOnlyList<string>? times = null)
+        IReadOnlyList<string>? channels = null, IReadOnlyList<string>? times = null, bool labelsOptional = false)
     {
-        int label = ColumnLookup.Require(table, options.LabelColumn, "label", "label_column");
+        int label = labelsOptional ? table.IndexOf(options.LabelColumn) : ColumnLookup.Require(table, options.LabelColumn, "label", "label_column");
         int id = ColumnLookup.Find(table, options.IdColumn, SampleTableOptions.IdCandidates, "id", "id_column");
 
         var pattern = options.ColumnRegex();
@@ -86,7 +86,7 @@ public static class WideTableLayout
         var samples = new RawSample[table.RowCount];
         for (int r = 0; r < table.RowCount; r++)
         {
-            var labelText = table.RequiredText(r, label, "class label");
+            var labelText = LongTableLayout.LabelOf(table, r, label, labelsOptional);
             string sampleId = $"{split}-{r}";
             if (id >= 0)
             {

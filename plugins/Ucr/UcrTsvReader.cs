@@ -3,11 +3,12 @@ namespace LstmFcn.Plugins.Ucr;
 /// <summary>
 /// Reads the UCR 2018 archive's <c>.tsv</c> layout: one series per line, the class label first, values separated by
 /// tabs (older archive files use commas or spaces: detected from the first line). Trailing NaNs pad shorter series
-/// in unequal-length sets and are trimmed; separators after the last value are ignored.
+/// in unequal-length sets and are trimmed; separators after the last value are ignored. Unlabelled files (new series
+/// to predict) hold values only: their series have an empty label.
 /// </summary>
 public static class UcrTsvReader
 {
-    public static List<RawSeries> Read(string path)
+    public static List<RawSeries> Read(string path, bool labelled = true)
     {
         var series = new List<RawSeries>();
         int expectedCells = -1;
@@ -22,18 +23,19 @@ public static class UcrTsvReader
             var line = rawLine.TrimEnd();
             separators ??= line.Contains('\t') ? new[] { '\t' } : line.Contains(',') ? new[] { ',' } : new[] { ' ' };
             var cells = WithoutTrailingEmpty(line.Split(separators, separators[0] == ' ' ? StringSplitOptions.RemoveEmptyEntries : StringSplitOptions.None));
-            if (cells.Length < 2)
-                throw new DataFormatException(path, lineNumber, "expected a class label followed by at least one value");
+            int first = labelled ? 1 : 0;
+            if (cells.Length < first + 1)
+                throw new DataFormatException(path, lineNumber, labelled ? "expected a class label followed by at least one value" : "expected at least one value");
             if (expectedCells < 0) expectedCells = cells.Length;
             else if (cells.Length != expectedCells)
                 throw new DataFormatException(path, lineNumber,
-                    $"ragged row: {cells.Length - 1} values where earlier rows have {expectedCells - 1} (pad unequal lengths with NaN)");
+                    $"ragged row: {cells.Length - first} values where earlier rows have {expectedCells - first} (pad unequal lengths with NaN)");
 
-            var label = NormaliseLabel(cells[0].Trim());
-            if (label.Length == 0) throw new DataFormatException(path, lineNumber, "empty class label", 1);
-            var values = new float[cells.Length - 1];
-            for (int i = 1; i < cells.Length; i++)
-                if (!NumberCell.TryParse(cells[i], out values[i - 1]))
+            var label = labelled ? NormaliseLabel(cells[0].Trim()) : "";
+            if (labelled && label.Length == 0) throw new DataFormatException(path, lineNumber, "empty class label", 1);
+            var values = new float[cells.Length - first];
+            for (int i = first; i < cells.Length; i++)
+                if (!NumberCell.TryParse(cells[i], out values[i - first]))
                     throw new DataFormatException(path, lineNumber, $"value '{cells[i]}' is not a number", i + 1);
 
             int length = values.Length;
