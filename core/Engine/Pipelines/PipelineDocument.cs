@@ -116,9 +116,10 @@ public sealed class PipelineDocument
     /// Applies <c>a.b.c=value</c>: dotted keys walk mappings (and sequence indices: <c>preprocess.0.with.x</c>);
     /// missing mappings are created; the value is read as YAML (so <c>[1, 2]</c> is a list, <c>true</c> a boolean).
     /// </summary>
-    public void ApplyOverride(string assignment)
+    /// <param name="origin">How messages name the override (default <c>--set a.b.c=value</c>).</param>
+    public void ApplyOverride(string assignment, string? origin = null)
     {
-        var origin = $"--set {assignment}";
+        origin ??= $"--set {assignment}";
         int eq = assignment.IndexOf('=');
         if (eq <= 0)
             throw new PipelineException(new SourceLocation(origin, 0, 0), "expected KEY=VALUE, e.g. --set model.with.epochs=10");

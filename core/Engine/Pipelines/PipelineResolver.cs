@@ -37,7 +37,8 @@ public static class PipelineResolver
         if (def.ModelFrom is { } from && !File.Exists(Path.Combine(from, SavedModelLayout.ManifestFile)))
             errors.Add(new(new SourceLocation(def.Document.Path, 0, 0), $"model.from: '{from}' holds no saved model ({SavedModelLayout.ManifestFile} is missing)"));
 
-        var reportSteps = def.Report.Count > 0 ? def.Report
+        // Without a loader (a saved model that only maps) there is nothing to score: no default metrics.
+        var reportSteps = def.Report.Count > 0 || def.Loader is null ? def.Report
             : DefaultReporters.Where(n => catalog.TryGet(n, out _))
                 .Select(n => new StepDefinition("report (default)", n, new YamlMappingNode(),
                     new SourceLocation(def.Document.Path, 0, 0), new SourceLocation(def.Document.Path, 0, 0))).ToList();

@@ -26,6 +26,7 @@ public sealed class PipelineRunner
     {
         var def = pipeline.Definition;
         var started = DateTime.UtcNow;
+        MapInputCheck.Require(pipeline, _catalog, options);
         var dir = resumeDirectory is null ? RunDirectory.Create(def.Output, def.Name, DateTime.Now) : RunDirectory.Resume(resumeDirectory);
         using var log = new RunLog(dir.PathOf("run.log"), options.Console);
         var context = new RunContext(def.Seed, def.Device, dir.Path, log, options.Progress, dir, options.Cancellation)

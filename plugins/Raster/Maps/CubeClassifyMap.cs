@@ -15,7 +15,7 @@ namespace LstmFcn.Plugins.Raster.Maps;
 /// within a memory budget, and writes a probability GeoTIFF — one UInt16 band per class (× 1e-4), the cube's grid
 /// and CRS, tiled, compressed, with overviews. Finished blocks are kept, so a resumed run redoes only what is missing.
 /// </summary>
-public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>
+public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, IChecksMapInput
 {
     public enum Compression { Deflate, Lzw, None }
 
@@ -58,6 +58,10 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>
 
     public override string Name => "cube-classify";
     public override string Description => "classify every pixel of a GeoTIFF cube block by block → probability GeoTIFF (sits_classify)";
+
+    /// <summary>The cube's bands and dates against the model's, before a saved model's run writes anything.</summary>
+    public void CheckInput(ITrainedPipeline pipeline, PluginArguments args, RunContext context) =>
+        ModelTimeline.OpenFor(pipeline, OptionsSchema<Options>.Bind(args), GdalRasterFiles.Instance, Name, context.Log);
 
     protected override IReadOnlyList<string> Reads(Options options) => [MapProducts.Model];
     protected override IReadOnlyList<string> Writes(Options options) => [MapProducts.Probabilities];

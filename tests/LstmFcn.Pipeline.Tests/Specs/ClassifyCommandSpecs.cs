@@ -1,0 +1,137 @@
+using LstmFcn.Pipeline.Tests.Support;
+
+namespace LstmFcn.Pipeline.Tests.Specs;
+
+/// <summary>
+/// <c>lstmfcn classify MODEL CUBE</c>: a saved model maps a cube without a training part, and the cube's bands and
+/// dates are held against those the model was trained on before anything is written.
+/// </summary>
+public sealed class ClassifyCommandSpecs : IDisposable
+{
+    readonly TempFolder _temp = new();
+    public void Dispose() => _temp.Dispose();
+
+    static string Sinop => Path.Combine(Repo.Datasets, "sits_mod13q1_sinop");
+    static string SinopCube => Path.Combine(Sinop, "cube");
+
+    /// <summary>1-NN on the 12 Sinop points read from the cube; with <paramref name="map"/> the run maps the cube too.</summary>
+    string Train(bool map = false) => PipelineFiles.Run(_temp.Write("train.yaml", $"""
+        name: sinop-points
+        seed: 42
+        loader:
+          plugin: cube-points
+          with:
+            cube: {SinopCube}
+            pattern: "{"{satellite}_{tile}_{band}_{date}"}"
+            scale: 0.0001
+            points: {Path.Combine(Sinop, "samples", "samples_sinop_crop.csv")}
+        preprocess: [znorm]
+        model: 1nn
+        {(map ? $"map: [{{plugin: cube-classify, with: {{cube: {SinopCube}, pattern: \"{{satellite}}_{{tile}}_{{band}}_{{date}}\", scale: 0.0001}}}}, cube-label]" : "")}
+        output: {_temp["runs"]}
+        """)).RunDirectory;
+
+    /// <summary>A copy of the Sinop cube with each file's name changed by <paramref name="rename"/> (null drops the file).</summary>
+    string CubeCopy(string name, Func<string, string?> rename)
+    {
+        var folder = Directory.CreateDirectory(_temp[name]).FullName;
+        foreach (var file in Directory.GetFiles(SinopCube))
+            if (rename(Path.GetFileName(file)) is { } renamed) File.Copy(file, Path.Combine(folder, renamed));
+        return folder;
+    }
+
+    /// <summary>MODIS_Sinop_NDVI_2013-09-14.tif → the same day <paramref name="years"/> later.</summary>
+    static string Shifted(string file, int years)
+    {
+        var date = DateOnly.ParseExact(file[^14..^4], "yyyy-MM-dd");
+        return $"{file[..^14]}{date.AddYears(years):yyyy-MM-dd}.tif";
+    }
+
+    CliResult Classify(string model, string cube, params string[] options) =>
+        Cli.Run(_temp.Path, ["classify", model, cube, "--output", _temp["maps"], "-q", .. options]);
+
+    string MapOf(CliResult result, string file) => Path.Combine(result.Stdout.Trim(), "map", file);
+
+    [Fact]
+    public void A_saved_model_maps_a_cube_as_the_run_that_trained_it_did()
+    {
+        var run = Train(map: true);
+
+        var result = Classify(run, SinopCube, "--smooth", "--uncertainty", "entropy");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        // The file naming and scale come from the model's cube-points loader; the bands and dates from the model.
+        Assert.Equal(File.ReadAllBytes(Path.Combine(run, "map", "classes.tif")), File.ReadAllBytes(MapOf(Classify(run, SinopCube), "classes.tif")));
+        foreach (var file in new[] { "probabilities.tif", "probabilities-smoothed.tif", "classes.tif", "uncertainty.tif", "quicklook.png" })
+            Assert.True(File.Exists(MapOf(result, file)), file);
+        Assert.False(File.Exists(Path.Combine(result.Stdout.Trim(), "metrics.json")), "a map-only run has nothing to score");
+    }
+
+    [Fact]
+    public void A_cube_a_year_later_is_refused_naming_the_date_and_nothing_is_written()
+    {
+        var model = Train();
+        var later = CubeCopy("cube-2014", f => Shifted(f, 1));
+
+        var result = Classify(model, later);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("date 1 is 2014-09-14, the model's is 2013-09-14", result.Stderr);
+        Assert.Contains("same-season", result.Stderr);
+        Assert.False(Directory.Exists(_temp["maps"]), "nothing may be written for a cube the model cannot take");
+    }
+
+    [Fact]
+    public void Same_season_accepts_the_same_days_of_another_year_and_maps_them_alike()
+    {
+        var model = Train();
+        var later = CubeCopy("cube-2014", f => Shifted(f, 1));
+
+        var same = Classify(model, SinopCube);
+        var shifted = Classify(model, later, "--with", "timeline=same-season");
+
+        Assert.True(shifted.ExitCode == 0, shifted.ToString());
+        Assert.Equal(File.ReadAllBytes(MapOf(same, "classes.tif")), File.ReadAllBytes(MapOf(shifted, "classes.tif")));
+    }
+
+    [Fact]
+    public void A_missing_date_is_named()
+    {
+        var model = Train();
+        var gap = CubeCopy("cube-gap", f => f.EndsWith("2014-03-06.tif") ? null : f);
+
+        var result = Classify(model, gap);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("2014-03-22, the model's is 2014-03-06", result.Stderr);
+        Assert.False(Directory.Exists(_temp["maps"]));
+    }
+
+    [Fact]
+    public void Bands_other_than_the_models_are_refused_and_extra_bands_in_the_cube_are_left_out()
+    {
+        var model = Train();
+        var twoBands = CubeCopy("cube-2", f => f);
+        foreach (var file in Directory.GetFiles(SinopCube))
+            File.Copy(file, Path.Combine(twoBands, Path.GetFileName(file).Replace("NDVI", "EVI")));
+
+        var asked = Classify(model, twoBands, "--with", "bands=[NDVI, EVI]");
+        var chosen = Classify(model, twoBands);
+
+        Assert.Equal(2, asked.ExitCode);
+        Assert.Contains("the model was trained on [NDVI]", asked.Stderr);
+        Assert.Contains("cube-classify.bands [NDVI, EVI]", asked.Stderr);
+        Assert.True(chosen.ExitCode == 0, chosen.ToString());
+        Assert.Equal(File.ReadAllBytes(MapOf(Classify(model, SinopCube), "classes.tif")), File.ReadAllBytes(MapOf(chosen, "classes.tif")));
+    }
+
+    [Fact]
+    public void An_unknown_parameter_is_named_with_the_option_that_gave_it()
+    {
+        var result = Classify(Train(), SinopCube, "--with", "worker=4");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--with worker=4", result.Stderr);
+        Assert.Contains("workers", result.Stderr);
+    }
+}
