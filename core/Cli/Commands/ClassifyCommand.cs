@@ -17,7 +17,7 @@ namespace LstmFcn.Pipeline.Cli.Commands;
 /// </summary>
 static class ClassifyCommand
 {
-    public const string Usage = "usage: lstmfcn classify MODEL CUBE [--output DIR] [--with KEY=VALUE]... [--smooth] [--uncertainty entropy|least|margin]";
+    public const string Usage = "usage: lstmfcn classify MODEL CUBE [--output DIR] [--with KEY=VALUE]... [--roi XMIN,YMIN,XMAX,YMAX] [--smooth] [--uncertainty entropy|least|margin]";
 
     /// <summary>What a model trained on cube points tells about the cubes it classifies: how their files are named and scaled.</summary>
     static readonly string[] CubeNaming = ["pattern", "date_format", "extension", "scale", "offset"];
@@ -35,6 +35,7 @@ static class ClassifyCommand
 
         var document = PipelineDocument.Parse(Path.Combine(Environment.CurrentDirectory, "(lstmfcn classify)"), new StringReader(text));
         foreach (var assignment in cl.WithArguments) document.ApplyOverride($"map.0.with.{assignment}", $"--with {assignment}");
+        if (cl.Options.GetValueOrDefault("--roi") is { } roi) document.ApplyOverride($"map.0.with.roi=[{roi}]", $"--roi {roi}");
         foreach (var assignment in cl.Overrides) document.ApplyOverride(assignment);
         var catalog = PipelineLoading.Catalog(cl);
         var pipeline = PipelineResolver.Resolve(PipelineReader.Read(document), catalog);

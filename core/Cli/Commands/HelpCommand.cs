@@ -12,8 +12,8 @@ static class HelpCommand
               lstmfcn run --resume RUN_DIR [--set KEY=VALUE]...   (continue an interrupted run from its checkpoints)
               lstmfcn predict MODEL DATA... [--output DIR] [--format csv|parquet|both] [--loader NAME] [--with KEY=VALUE]...
                                                     (apply a saved model — a run directory or its model/ — to new series)
-              lstmfcn classify MODEL CUBE [--output DIR] [--with KEY=VALUE]... [--smooth] [--uncertainty entropy|least|margin]
-                                                    (a saved model maps a GeoTIFF cube: probabilities, classes, quicklook)
+              lstmfcn classify MODEL CUBE [--output DIR] [--with KEY=VALUE]... [--roi XMIN,YMIN,XMAX,YMAX] [--smooth] [--uncertainty T]
+                                                    (a saved model maps a GeoTIFF cube; --with roi_crs=EPSG:4326 for a lon/lat roi)
               lstmfcn validate PIPELINE.yaml [--set KEY=VALUE]... [--plugins DIR]...
               lstmfcn plugins [--plugins DIR]...
               lstmfcn plugins describe NAME

@@ -48,11 +48,19 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
         [Parameter("nearest: the most days a cube date may lie from the model's", Min = 0, Max = 366)]
         public int TimelineDays { get; init; } = 8;
 
+        [Parameter("region of interest [xmin, ymin, xmax, ymax] (in roi_crs): only the blocks it touches are read, and the map covers its bounding box; empty = the whole cube", Min = -1e12, Max = 1e12)]
+        public IReadOnlyList<double> Roi { get; init; } = [];
+
+        [Parameter("CRS of the roi: 'cube' (the cube's own), EPSG:code (EPSG:4326 for lon/lat) or WKT")]
+        public string RoiCrs { get; init; } = "cube";
+
         public override IEnumerable<OptionProblem> Validate()
         {
             foreach (var problem in base.Validate()) yield return problem;
             if (TimelineDays != new Options().TimelineDays && Timeline != TimelinePolicy.Nearest)
                 yield return new("timeline_days", "timeline_days applies to timeline: nearest only");
+            if (Roi.Count != 0 && (Roi.Count != 4 || Roi[0] >= Roi[2] || Roi[1] >= Roi[3]))
+                yield return new("roi", $"expected [xmin, ymin, xmax, ymax] with xmin < xmax and ymin < ymax, found [{string.Join(", ", Roi)}]");
         }
     }
 
@@ -74,10 +82,16 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
         var folder = input.Folder;
         int k = pipeline.Classes.Count;
         var (workers, workerContext) = ShareCores(options.Workers, context);
-        int blockSide = options.Block > 0 ? options.Block : BlockSide(cube, k, options.MemoryMb, workers);
-        var blocks = Block.Tile(cube.Width, cube.Height, blockSide);
-        var store = new BlockStore(Path.Combine(folder, MapLayout.Blocks), Fingerprint(pipeline, cube, blockSide));
-        context.Log.Info($"cube-classify: {cube.Width} × {cube.Height} px × {cube.ValuesPerPixel} values in {blocks.Count} block(s) of ≤ {blockSide} px, " +
+        var window = MapWindow.Of(cube.Grid, options.Roi, options.RoiCrs, io, options.Cube);
+        var content = Fingerprint(pipeline, cube, window);
+        var layout = new BlockLayoutFile(Path.Combine(folder, MapLayout.Blocks));
+        int blockSide = options.Block > 0 ? options.Block
+            : layout.SideFor(content) is { } earlier ? LogKept(earlier, context)
+            : BlockSide(cube, window, k, options.MemoryMb, workers);
+        var blocks = Block.Tile(window.Width, window.Height, blockSide);
+        var store = new BlockStore(Path.Combine(folder, MapLayout.Blocks), $"{content}-{blockSide}");
+        layout.Record(content, blockSide);
+        context.Log.Info($"cube-classify: {window.Describe()} of {cube.Width} × {cube.Height} px × {cube.ValuesPerPixel} values in {blocks.Count} block(s) of ≤ {blockSide} px, " +
                          $"{workers} worker(s) × {workerContext.WorkerThreads} thread(s)");
 
         using var reader = new CubeWindowReader(io, cube);
@@ -92,7 +106,7 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
                 {
                     if (store.TryRead(block, k) is null)
                     {
-                        var values = ClassifyBlock(block, cube, reader, gaps, pipeline, k, options.Batch, workerContext, out int masked);
+                        var values = ClassifyBlock(block, window, cube, reader, gaps, pipeline, k, options.Batch, workerContext, out int masked);
                         store.Write(block, k, values);
                         Interlocked.Add(ref maskedTotal, masked);
                         Interlocked.Add(ref pixelsDone, block.Pixels);
@@ -112,12 +126,12 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
         double seconds = clock.Elapsed.TotalSeconds;
         context.Log.Info($"cube-classify: {pixelsDone} px classified in {seconds:F1} s ({pixelsDone / Math.Max(1e-9, seconds):F0} px/s), " +
                          $"{reused} block(s) reused from an earlier attempt, {maskedTotal} px masked (nodata on every date)");
-        if (maskedTotal == (long)cube.Width * cube.Height)
+        if (maskedTotal > 0 && maskedTotal == (long)window.Width * window.Height)
             context.Log.Warn($"cube-classify: every pixel of the cube is nodata on some band at every date; the map is empty (check nodata, scale and bands)");
 
         var final = Path.Combine(folder, MapLayout.Probabilities);
         var temp = final + ".partial";
-        using (var writer = io.Create(new RasterCreation(temp, cube.Grid, k, RasterDataType.UInt16, MapLayout.ProbabilityNoData,
+        using (var writer = io.Create(new RasterCreation(temp, window.Grid, k, RasterDataType.UInt16, MapLayout.ProbabilityNoData,
                    Compression: options.Compression.ToString().ToUpperInvariant())))
         {
             foreach (var block in blocks)
@@ -132,19 +146,19 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
             }
             writer.SetMetadata("LSTMFCN_CLASSES", string.Join(",", pipeline.Classes.Names));
             writer.SetMetadata("LSTMFCN_PIPELINE", input.PipelineName);
-            if (options.Overviews) writer.BuildOverviews("AVERAGE", MapLayout.OverviewFactors(cube.Width, cube.Height));
+            if (options.Overviews) writer.BuildOverviews("AVERAGE", MapLayout.OverviewFactors(window.Width, window.Height));
         }
         MapLayout.Publish(temp, final);
         if (!options.KeepBlocks) store.Delete();
         context.Log.Info($"Wrote {final}");
     }
 
-    static ushort[] ClassifyBlock(Block block, RasterCube cube, CubeWindowReader reader, TemporalGapFilling gaps,
+    static ushort[] ClassifyBlock(Block block, MapWindow window, RasterCube cube, CubeWindowReader reader, TemporalGapFilling gaps,
         ITrainedPipeline pipeline, int k, int batch, RunContext context, out int masked)
     {
         int perPixel = cube.ValuesPerPixel, bands = cube.Bands.Count, dates = cube.Dates.Count, n = block.Pixels;
         var values = new float[n * perPixel];
-        reader.Read(block.X, block.Y, block.Width, block.Height, values);
+        reader.Read(window.X + block.X, window.Y + block.Y, block.Width, block.Height, values);
         var output = new ushort[k * n];
         output.AsSpan().Fill(MapLayout.ProbabilityNoData);
 
@@ -202,19 +216,28 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
     /// A block side whose blocks in flight fit the budget: per pixel the raw series, its sample copy and the model's
     /// output, with room for the model's own working set.
     /// </summary>
-    static int BlockSide(RasterCube cube, int classes, int memoryMb, int workers)
+    static int BlockSide(RasterCube cube, MapWindow window, int classes, int memoryMb, int workers)
     {
         long bytesPerPixel = cube.ValuesPerPixel * 4L * 3 + 160 + classes * 6L;
         long pixels = memoryMb * 1024L * 1024L / 2 / workers / bytesPerPixel;
         int side = (int)Math.Sqrt(pixels) / 64 * 64;
-        return Math.Clamp(side, 64, 4096);
+        // A small region needs no block larger than itself (sits issue #1469: the block follows the ROI).
+        int needed = (Math.Max(window.Width, window.Height) + 63) / 64 * 64;
+        return Math.Clamp(Math.Min(side, needed), 64, 4096);
     }
 
-    /// <summary>What decides a block's content: the trained pipeline, the cube's files and values, the block layout.</summary>
-    static string Fingerprint(ITrainedPipeline pipeline, RasterCube cube, int blockSide)
+    static int LogKept(int side, RunContext context)
+    {
+        context.Log.Info($"cube-classify: keeps the block side of the earlier attempt ({side} px), so its finished blocks count");
+        return side;
+    }
+
+    /// <summary>What decides a block's content: the trained pipeline, the cube's files and values, the mapped window.</summary>
+    static string Fingerprint(ITrainedPipeline pipeline, RasterCube cube, MapWindow window)
     {
         var text = new StringBuilder();
-        text.Append(pipeline.Fingerprint).Append('|').Append(blockSide).Append('|')
+        text.Append(pipeline.Fingerprint).Append('|').Append(window.X).Append(',').Append(window.Y).Append(',')
+            .Append(window.Width).Append(',').Append(window.Height).Append('|')
             .Append(cube.Scale.ToString("R", CultureInfo.InvariantCulture)).Append('|').Append(cube.Offset.ToString("R", CultureInfo.InvariantCulture));
         foreach (var file in cube.AllFiles())
         {

@@ -125,6 +125,59 @@ public sealed class ClassifyCommandSpecs : IDisposable
         Assert.Equal(File.ReadAllBytes(MapOf(Classify(model, SinopCube), "classes.tif")), File.ReadAllBytes(MapOf(chosen, "classes.tif")));
     }
 
+    /// <summary>A probability map's values (class-major, NaN where masked) read through the raster plugin's own reader.</summary>
+    static float[] Probabilities(string path, int x, int y, int width, int height)
+    {
+        var assembly = Plugins.BuiltIn.Get("cube-classify").Plugin.GetType().Assembly;
+        var files = assembly.GetType("LstmFcn.Plugins.Raster.Gdal.GdalRasterFiles")!.GetProperty("Instance")!.GetValue(null)!;
+        using var reader = (IDisposable)Activator.CreateInstance(assembly.GetType("LstmFcn.Plugins.Raster.Maps.ProbabilityMapReader")!, files, path)!;
+        return (float[])reader.GetType().GetMethod("Read")!.Invoke(reader, [x, y, width, height])!;
+    }
+
+    [Fact]
+    public void A_region_of_interest_maps_what_the_full_map_has_there()
+    {
+        var model = Train();
+        var full = Classify(model, SinopCube);
+        // Columns 10..29 and rows 5..24 of the cube, as coordinates in its CRS (pixel corners, nudged inside).
+        var grid = Probe.GeoTransform(Path.Combine(full.Stdout.Trim(), "map", "probabilities.tif"));
+        double X(double col) => grid[0] + col * grid[1];
+        double Y(double row) => grid[3] + row * grid[5];
+        var roi = string.Join(",", new[] { X(10.2), Y(24.8), X(29.8), Y(5.2) }.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+
+        var cropped = Classify(model, SinopCube, "--roi", roi);
+
+        Assert.True(cropped.ExitCode == 0, cropped.ToString());
+        Assert.Equal(Probabilities(MapOf(full, "probabilities.tif"), 10, 5, 20, 20), Probabilities(MapOf(cropped, "probabilities.tif"), 0, 0, 20, 20));
+        var croppedGrid = Probe.GeoTransform(MapOf(cropped, "probabilities.tif"));
+        Assert.Equal(X(10), croppedGrid[0], 6);
+        Assert.Equal(Y(5), croppedGrid[3], 6);
+        Assert.Equal((20, 20), Probe.Size(MapOf(cropped, "probabilities.tif")));
+    }
+
+    /// <summary>Grid facts of a GeoTIFF, through the raster plugin's reader (by reflection: its types are the plugin's own).</summary>
+    static class Probe
+    {
+        static object Grid(string path)
+        {
+            var assembly = Plugins.BuiltIn.Get("cube-classify").Plugin.GetType().Assembly;
+            var files = assembly.GetType("LstmFcn.Plugins.Raster.Gdal.GdalRasterFiles")!.GetProperty("Instance")!.GetValue(null)!;
+            var io = assembly.GetType("LstmFcn.Plugins.Raster.Io.IRasterFiles")!;
+            using var reader = (IDisposable)io.GetMethod("Open")!.Invoke(files, [path])!;
+            return assembly.GetType("LstmFcn.Plugins.Raster.Io.IRasterReader")!.GetProperty("Grid")!.GetValue(reader)!;
+        }
+
+        static T Property<T>(object o, string name) => (T)o.GetType().GetProperty(name)!.GetValue(o)!;
+
+        public static double[] GeoTransform(string path) => Property<double[]>(Grid(path), "GeoTransform");
+
+        public static (int, int) Size(string path)
+        {
+            var grid = Grid(path);
+            return (Property<int>(grid, "Width"), Property<int>(grid, "Height"));
+        }
+    }
+
     [Fact]
     public void An_unknown_parameter_is_named_with_the_option_that_gave_it()
     {
