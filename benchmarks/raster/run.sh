@@ -10,7 +10,7 @@ pipeline="$root/benchmarks/raster/sinop-tiled-$model.yaml"
 [[ -f $pipeline ]] || { echo "no $pipeline (model: lstmfcn or ensemble)" >&2; exit 2; }
 cube="$root/runs/bench-cube-$n"
 "$root/benchmarks/raster/make-tiled-cube.sh" "$cube" "$n"
-overrides=(--set "report.0.with.cube=$cube")
+overrides=(--set "map.0.with.cube=$cube")
 [[ $model == lstmfcn ]] && overrides+=(--set "loader.with.cube=$cube")
 run="$("$root/lstmfcn" run "$pipeline" --quiet "${overrides[@]}")"
 grep -h "cube-classify:" "$run/run.log" | sed 's/^.*cube-classify/cube-classify/'

@@ -15,7 +15,7 @@ public sealed class CommandLine
     public Dictionary<string, string> Options { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Options that take a value (<c>--name value</c> or <c>--name=value</c>).</summary>
-    static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal) { "--set", "--plugins", "--output", "--runs", "--epochs", "--repeats", "--datasets", "--models", "--threads", "--seed", "--resume", "--device", "--loader", "--with", "--format", "--uncertainty", "--roi" };
+    static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal) { "--set", "--plugins", "--output", "--runs", "--epochs", "--repeats", "--datasets", "--models", "--threads", "--seed", "--resume", "--device", "--loader", "--with", "--format", "--uncertainty", "--roi", "--shard", "--shards", "--tasks", "--partition", "--time", "--image", "--volume-claim", "--mount", "--files" };
 
     public static CommandLine Parse(string[] args)
     {
@@ -35,7 +35,7 @@ public sealed class CommandLine
                     if (i + 1 >= args.Length) throw new UsageException($"{a} needs a value");
                     value = args[++i];
                 }
-                else if (a is "--help" or "--rerun" or "--smooth") { cl.Options[a] = "true"; continue; }
+                else if (a is "--help" or "--rerun" or "--smooth" or "--submit") { cl.Options[a] = "true"; continue; }
                 else throw new UsageException($"unknown option '{a}'");
 
                 if (name == "--set") cl.Overrides.Add(value);

@@ -9,33 +9,41 @@ using Spectre.Console;
 namespace LstmFcn.Pipeline.Cli.Commands;
 
 /// <summary>
-/// <c>lstmfcn classify MODEL CUBE [--output DIR] [--with KEY=VALUE]… [--smooth] [--uncertainty TYPE]</c>: a saved
-/// model's map stage without a training part (sits_classify → sits_smooth → sits_label_classification). It is a
-/// pipeline like any other — <c>model: {from: MODEL}</c> and a <c>map:</c> stage — resolved and checked the same way,
-/// run in its own run directory (so <c>lstmfcn run --resume</c> finishes an interrupted one). A model trained on
-/// cube points lends the cube's file naming and scaling; <c>--with</c> sets any cube-classify parameter.
+/// <c>lstmfcn classify MODEL CUBE [--output DIR] [--with KEY=VALUE]… [--roi …] [--smooth] [--uncertainty TYPE]
+/// [--shard I/N]</c>: a saved model's map stage without a training part (sits_classify → sits_smooth →
+/// sits_label_classification). It is a pipeline like any other — <c>model: {from: MODEL}</c> and a <c>map:</c> stage —
+/// resolved and checked the same way, run in its own run directory (so <c>lstmfcn run --resume</c> finishes an
+/// interrupted one). A model trained on cube points lends the cube's file naming and scaling; <c>--with</c> sets any
+/// cube-classify parameter. With a shard (given, or from a cluster's array variables) it classifies only that
+/// shard's blocks into <c>DIR/blocks</c>; <c>lstmfcn merge DIR</c> then assembles the maps.
 /// </summary>
 static class ClassifyCommand
 {
-    public const string Usage = "usage: lstmfcn classify MODEL CUBE [--output DIR] [--with KEY=VALUE]... [--roi XMIN,YMIN,XMAX,YMAX] [--smooth] [--uncertainty entropy|least|margin]";
-
-    /// <summary>What a model trained on cube points tells about the cubes it classifies: how their files are named and scaled.</summary>
-    static readonly string[] CubeNaming = ["pattern", "date_format", "extension", "scale", "offset"];
+    public const string Usage = "usage: lstmfcn classify MODEL CUBE [--output DIR] [--with KEY=VALUE]... [--roi XMIN,YMIN,XMAX,YMAX] [--smooth] [--uncertainty entropy|least|margin] [--shard I/N]";
 
     public static int Execute(CommandLine cl)
     {
         if (cl.Positional.Count != 2) throw new UsageException(Usage);
-        var uncertainty = cl.Options.GetValueOrDefault("--uncertainty");
-        if (uncertainty is not (null or "entropy" or "least" or "margin"))
-            throw new UsageException($"--uncertainty must be entropy, least or margin; found '{uncertainty}'");
-        var modelFolder = NewDataPrediction.ModelFolderOf(cl.Positional[0]);
-        var cube = Path.GetFullPath(cl.Positional[1]);
-        var text = PipelineText(modelFolder, cube, SavedModelManifest.Read(modelFolder).Loader, cl.Options.ContainsKey("--smooth"), uncertainty,
-            Path.GetFullPath(cl.Options.GetValueOrDefault("--output") ?? "runs"));
+        var job = ClassifyJob.From(cl);
+        var shard = ShardAssignment.Of(cl);
+        var output = Path.GetFullPath(cl.Options.GetValueOrDefault("--output") ?? "runs");
+        if (shard is { } s)
+        {
+            if (!cl.Options.ContainsKey("--output")) throw new UsageException("--shard needs --output DIR: the folder every worker of the job shares");
+            job.Record(output, s.Count);
+        }
+        return Run(cl, job, output, shard, assemble: false);
+    }
 
+    /// <summary>Resolves and runs the job's pipeline: whole, as one shard's worker, or as the merge of all shards.</summary>
+    public static int Run(CommandLine cl, ClassifyJob job, string output, (int Index, int Count)? shard, bool assemble, int shards = 1)
+    {
+        var modelFolder = NewDataPrediction.ModelFolderOf(job.Model);
+        var loader = SavedModelManifest.Read(modelFolder).Loader;
+        var text = job.PipelineText(modelFolder, loader, output, shard, assemble ? shards : null);
         var document = PipelineDocument.Parse(Path.Combine(Environment.CurrentDirectory, "(lstmfcn classify)"), new StringReader(text));
-        foreach (var assignment in cl.WithArguments) document.ApplyOverride($"map.0.with.{assignment}", $"--with {assignment}");
-        if (cl.Options.GetValueOrDefault("--roi") is { } roi) document.ApplyOverride($"map.0.with.roi=[{roi}]", $"--roi {roi}");
+        foreach (var assignment in job.With) document.ApplyOverride($"map.0.with.{assignment}", $"--with {assignment}");
+        if (job.Roi is { } roi) document.ApplyOverride($"map.0.with.roi=[{roi}]", $"--roi {roi}");
         foreach (var assignment in cl.Overrides) document.ApplyOverride(assignment);
         var catalog = PipelineLoading.Catalog(cl);
         var pipeline = PipelineResolver.Resolve(PipelineReader.Read(document), catalog);
@@ -50,25 +58,104 @@ static class ClassifyCommand
         Console.WriteLine(result.RunDirectory);
         return 0;
     }
+}
 
-    /// <summary>The pipeline the command runs, as YAML (values written as JSON, which YAML reads as they are).</summary>
-    static string PipelineText(string model, string cube, SavedLoader? loader, bool smooth, string? uncertainty, string output)
+/// <summary>
+/// What a classify command asks for — model, cube and map options — so that every worker of a sharded job and the
+/// merge that follows them run the same pipeline. Recorded as <c>DIR/classify.json</c> by each worker.
+/// </summary>
+public sealed record ClassifyJob(string Model, string Cube, List<string> With, string? Roi, bool Smooth, string? Uncertainty)
+{
+    public const string FileName = "classify.json";
+
+    /// <summary>What a model trained on cube points tells about the cubes it classifies: how their files are named and scaled.</summary>
+    static readonly string[] CubeNaming = ["pattern", "date_format", "extension", "scale", "offset"];
+
+    public int Shards { get; init; } = 1;
+
+    public static ClassifyJob From(CommandLine cl)
     {
-        var classify = new Dictionary<string, object?> { ["cube"] = cube };
+        var uncertainty = cl.Options.GetValueOrDefault("--uncertainty");
+        if (uncertainty is not (null or "entropy" or "least" or "margin"))
+            throw new UsageException($"--uncertainty must be entropy, least or margin; found '{uncertainty}'");
+        return new ClassifyJob(Path.GetFullPath(cl.Positional[0]), Path.GetFullPath(cl.Positional[1]), cl.WithArguments.ToList(),
+            cl.Options.GetValueOrDefault("--roi"), cl.Options.ContainsKey("--smooth"), uncertainty);
+    }
+
+    static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>Writes DIR/classify.json, or checks that the one there asks for the same job.</summary>
+    public void Record(string folder, int shards)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, FileName);
+        var mine = this with { Shards = shards };
+        if (File.Exists(path))
+        {
+            var recorded = Read(folder);
+            if (JsonSerializer.Serialize(recorded) != JsonSerializer.Serialize(mine))
+                throw new UsageException($"{path}: records another job ({recorded.Model} on {recorded.Cube}, {recorded.Shards} shards, " +
+                                         $"--with {string.Join(" ", recorded.With)}); give this one its own --output folder");
+            return;
+        }
+        var temp = $"{path}.{Environment.ProcessId}-{Guid.NewGuid():N}.partial";
+        File.WriteAllText(temp, JsonSerializer.Serialize(mine, Indented));
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public static ClassifyJob Read(string folder)
+    {
+        var path = Path.Combine(folder, FileName);
+        if (!File.Exists(path)) throw new UsageException($"{folder}: no {FileName}; it is written by the workers of lstmfcn classify --shard I/N --output {folder}");
+        try
+        {
+            return JsonSerializer.Deserialize<ClassifyJob>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path}: empty");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not a classify job ({e.Message})", e);
+        }
+    }
+
+    /// <summary>
+    /// The pipeline, as YAML (values written as JSON, which YAML reads as they are). A worker runs cube-classify on its
+    /// shard only; the merge (<paramref name="assembleShards"/>) and a whole run add the later verbs.
+    /// </summary>
+    public string PipelineText(string model, SavedLoader? loader, string output, (int Index, int Count)? shard, int? assembleShards)
+    {
+        var classify = new Dictionary<string, object?> { ["cube"] = Cube };
         if (loader is { Plugin: "cube-points" })
             foreach (var key in CubeNaming)
                 if (loader.Arguments.TryGetValue(key, out var value) && value is not null) classify[key] = value;
-        var from = smooth ? "smoothed" : "probabilities";
-        var name = $"classify-{Path.GetFileName(cube.TrimEnd('/'))}";
+        var name = $"classify-{Path.GetFileName(Cube.TrimEnd('/'))}";
+        var runsIn = output;
+        if (shard is { } s)
+        {
+            classify["block_store"] = Path.Combine(output, "blocks");
+            classify["shard"] = s.Index;
+            classify["shards"] = s.Count;
+            name = $"shard-{s.Index}-of-{s.Count}";
+            runsIn = Path.Combine(output, "shards");
+        }
+        else if (assembleShards is { } n)
+        {
+            classify["block_store"] = Path.Combine(output, "blocks");
+            classify["assemble"] = true;
+            classify["shards"] = n;
+        }
+        var from = Smooth ? "smoothed" : "probabilities";
         var text = new StringBuilder();
         text.AppendLine($"name: {Json(name)}");
         text.AppendLine($"model: {{from: {Json(model)}}}");
         text.AppendLine("map:");
         text.AppendLine($"  - {{plugin: cube-classify, with: {Json(classify)}}}");
-        if (smooth) text.AppendLine("  - cube-smooth");
-        text.AppendLine($"  - {{plugin: cube-label, with: {{from: {from}}}}}");
-        if (uncertainty is not null) text.AppendLine($"  - {{plugin: cube-uncertainty, with: {{type: {uncertainty}, from: {from}}}}}");
-        text.AppendLine($"output: {Json(output)}");
+        if (shard is null)
+        {
+            if (Smooth) text.AppendLine("  - cube-smooth");
+            text.AppendLine($"  - {{plugin: cube-label, with: {{from: {from}}}}}");
+            if (Uncertainty is not null) text.AppendLine($"  - {{plugin: cube-uncertainty, with: {{type: {Uncertainty}, from: {from}}}}}");
+        }
+        text.AppendLine($"output: {Json(runsIn)}");
         return text.ToString();
     }
 

@@ -14,6 +14,10 @@ static class HelpCommand
                                                     (apply a saved model — a run directory or its model/ — to new series)
               lstmfcn classify MODEL CUBE [--output DIR] [--with KEY=VALUE]... [--roi XMIN,YMIN,XMAX,YMAX] [--smooth] [--uncertainty T]
                                                     (a saved model maps a GeoTIFF cube; --with roi_crs=EPSG:4326 for a lon/lat roi)
+              lstmfcn classify MODEL CUBE --output DIR --shard I/N   (one worker of a cluster job: shard I's blocks only)
+              lstmfcn merge DIR                      (after every shard: checks the blocks, assembles and labels the maps)
+              lstmfcn cluster slurm MODEL CUBE --output DIR --tasks N [--partition P] [--time T] [--submit]
+              lstmfcn cluster kubernetes MODEL CUBE --output DIR --tasks N --image IMAGE --volume-claim PVC [--files DIR]
               lstmfcn validate PIPELINE.yaml [--set KEY=VALUE]... [--plugins DIR]...
               lstmfcn plugins [--plugins DIR]...
               lstmfcn plugins describe NAME

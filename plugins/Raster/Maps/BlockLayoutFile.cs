@@ -22,7 +22,7 @@ public sealed class BlockLayoutFile(string blockFolder)
     public void Record(string content, int side)
     {
         Directory.CreateDirectory(blockFolder);
-        var temp = PathOf + ".partial";
+        var temp = $"{PathOf}.{Environment.ProcessId}-{Guid.NewGuid():N}.partial"; // workers sharing the store write their own
         File.WriteAllText(temp, $"{content} {side.ToString(CultureInfo.InvariantCulture)}\n");
         File.Move(temp, PathOf, overwrite: true);
     }

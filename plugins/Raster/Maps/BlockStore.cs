@@ -39,10 +39,18 @@ public sealed class BlockStore
         return values;
     }
 
+    /// <summary>Whether the store holds this block, whole and from this fingerprint.</summary>
+    public bool Has(Block block, int bands) => TryRead(block, bands) is not null;
+
+    /// <summary>
+    /// Writes a block under a name of this process's own, flushes it to disk and renames it: on a shared file system a
+    /// worker that dies leaves no half-written block, and two workers given the same block by accident each write
+    /// their own file and the last rename wins (with the same bytes).
+    /// </summary>
     public void Write(Block block, int bands, ReadOnlySpan<ushort> values)
     {
         var path = PathOf(block);
-        var temp = path + ".partial";
+        var temp = $"{path}.{Environment.ProcessId}-{Guid.NewGuid():N}.partial";
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
             stream.Write(Magic);
@@ -50,6 +58,7 @@ public sealed class BlockStore
             Span<int> dims = stackalloc int[] { block.X, block.Y, block.Width, block.Height, bands };
             stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(dims));
             stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values));
+            stream.Flush(flushToDisk: true);
         }
         File.Move(temp, path, overwrite: true);
     }

@@ -54,11 +54,27 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
         [Parameter("CRS of the roi: 'cube' (the cube's own), EPSG:code (EPSG:4326 for lon/lat) or WKT")]
         public string RoiCrs { get; init; } = "cube";
 
+        [Parameter("folder of finished blocks shared by the workers of a sharded map (default: the run's map/blocks)", Path = PathKind.Any)]
+        public string? BlockStore { get; init; }
+
+        [Parameter("the shard this worker classifies (0 .. shards-1): only its blocks, into block_store, and no map file; -1 = every block", Min = -1, Max = 99999)]
+        public int Shard { get; init; } = -1;
+
+        [Parameter("how many shards the blocks are dealt to (block i goes to shard i mod shards)", Min = 1, Max = 100000)]
+        public int Shards { get; init; } = 1;
+
+        [Parameter("merge: assemble the map from block_store only; a missing block is an error naming its shard, not work")]
+        public bool Assemble { get; init; }
+
         public override IEnumerable<OptionProblem> Validate()
         {
             foreach (var problem in base.Validate()) yield return problem;
             if (TimelineDays != new Options().TimelineDays && Timeline != TimelinePolicy.Nearest)
                 yield return new("timeline_days", "timeline_days applies to timeline: nearest only");
+            if (Shard >= Shards) yield return new("shard", $"shard {Shard} of {Shards}: shards are numbered 0 .. {Shards - 1}");
+            if ((Shard >= 0 || Assemble) && BlockStore is null)
+                yield return new("block_store", "a sharded map (shard: or assemble:) needs the block_store its workers share");
+            if (Shard >= 0 && Assemble) yield return new("assemble", "a worker (shard:) classifies blocks; assemble: is the merge that follows all of them");
             if (Roi.Count != 0 && (Roi.Count != 4 || Roi[0] >= Roi[2] || Roi[1] >= Roi[3]))
                 yield return new("roi", $"expected [xmin, ymin, xmax, ymax] with xmin < xmax and ymin < ymax, found [{string.Join(", ", Roi)}]");
         }
@@ -72,7 +88,8 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
         ModelTimeline.OpenFor(pipeline, OptionsSchema<Options>.Bind(args), GdalRasterFiles.Instance, Name, context.Log);
 
     protected override IReadOnlyList<string> Reads(Options options) => [MapProducts.Model];
-    protected override IReadOnlyList<string> Writes(Options options) => [MapProducts.Probabilities];
+    /// <summary>A shard worker writes blocks only: the map file, which later verbs read, is the merge's.</summary>
+    protected override IReadOnlyList<string> Writes(Options options) => options.Shard >= 0 ? [] : [MapProducts.Probabilities];
 
     protected override void Run(MapStageInput input, Options options, RunContext context)
     {
@@ -84,13 +101,18 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
         var (workers, workerContext) = ShareCores(options.Workers, context);
         var window = MapWindow.Of(cube.Grid, options.Roi, options.RoiCrs, io, options.Cube);
         var content = Fingerprint(pipeline, cube, window);
-        var layout = new BlockLayoutFile(Path.Combine(folder, MapLayout.Blocks));
+        var storeFolder = options.BlockStore ?? Path.Combine(folder, MapLayout.Blocks);
+        var layout = new BlockLayoutFile(storeFolder);
         int blockSide = options.Block > 0 ? options.Block
             : layout.SideFor(content) is { } earlier ? LogKept(earlier, context)
-            : BlockSide(cube, window, k, options.MemoryMb, workers);
+            // The workers asked for, not those this machine allows: every worker of a sharded map, wherever it runs,
+            // must derive the same tiling.
+            : BlockSide(cube, window, k, options.MemoryMb, options.Workers);
         var blocks = Block.Tile(window.Width, window.Height, blockSide);
-        var store = new BlockStore(Path.Combine(folder, MapLayout.Blocks), $"{content}-{blockSide}");
+        var store = new BlockStore(storeFolder, $"{content}-{blockSide}");
         layout.Record(content, blockSide);
+        if (options.Assemble) ShardedBlocks.RequireAll(blocks, store, k, options.Shards, storeFolder);
+        var todo = options.Shard >= 0 ? ShardedBlocks.Of(blocks, options.Shard, options.Shards) : blocks;
         context.Log.Info($"cube-classify: {window.Describe()} of {cube.Width} × {cube.Height} px × {cube.ValuesPerPixel} values in {blocks.Count} block(s) of ≤ {blockSide} px, " +
                          $"{workers} worker(s) × {workerContext.WorkerThreads} thread(s)");
 
@@ -98,11 +120,11 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
         var gaps = new TemporalGapFilling(cube.Dates);
         long pixelsDone = 0, reused = 0, finished = 0, maskedTotal = 0;
         var clock = Stopwatch.StartNew();
-        using (var bar = context.Progress.Start($"classifying {blocks.Count} blocks", blocks.Count))
+        using (var bar = context.Progress.Start($"classifying {todo.Count} blocks", todo.Count))
         {
             try
             {
-                Parallel.ForEach(blocks, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = context.Cancellation }, block =>
+                Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = context.Cancellation }, block =>
                 {
                     if (store.TryRead(block, k) is null)
                     {
@@ -126,6 +148,12 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
         double seconds = clock.Elapsed.TotalSeconds;
         context.Log.Info($"cube-classify: {pixelsDone} px classified in {seconds:F1} s ({pixelsDone / Math.Max(1e-9, seconds):F0} px/s), " +
                          $"{reused} block(s) reused from an earlier attempt, {maskedTotal} px masked (nodata on every date)");
+        if (options.Shard >= 0)
+        {
+            context.Log.Info($"cube-classify: shard {options.Shard} of {options.Shards}: {todo.Count} of {blocks.Count} blocks are in {storeFolder}; " +
+                             "the merge (lstmfcn merge) assembles the map once every shard is done");
+            return;
+        }
         if (maskedTotal > 0 && maskedTotal == (long)window.Width * window.Height)
             context.Log.Warn($"cube-classify: every pixel of the cube is nodata on some band at every date; the map is empty (check nodata, scale and bands)");
 
@@ -149,7 +177,8 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
             if (options.Overviews) writer.BuildOverviews("AVERAGE", MapLayout.OverviewFactors(window.Width, window.Height));
         }
         MapLayout.Publish(temp, final);
-        if (!options.KeepBlocks) store.Delete();
+        // A shared store is the cluster's record of finished work: it stays until the user removes it.
+        if (!options.KeepBlocks && options.BlockStore is null) store.Delete();
         context.Log.Info($"Wrote {final}");
     }
 

@@ -13,7 +13,10 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 /// </summary>
 public static class Cli
 {
-    public static CliResult Run(string workingDirectory, params string[] args)
+    public static CliResult Run(string workingDirectory, params string[] args) => Run(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with <paramref name="environment"/> set on top of this process's (e.g. a cluster's array variables).</summary>
+    public static CliResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         if (!File.Exists(Repo.AppDll))
             throw new InvalidOperationException($"{Repo.AppDll} is missing: build the app first (dotnet build LstmFcn.Pipeline.sln)");
@@ -33,6 +36,9 @@ public static class Cli
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "200";
         start.Environment.Remove("LSTMFCN_PLUGINS");
+        foreach (var name in new[] { "SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_COUNT", "JOB_COMPLETION_INDEX", "AWS_BATCH_JOB_ARRAY_INDEX" })
+            start.Environment.Remove(name);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
