@@ -11,7 +11,7 @@ namespace LstmFcn.Pipeline.Cli.Commands;
 /// </summary>
 static class ClusterCommand
 {
-    public const string Usage = "usage: lstmfcn cluster slurm MODEL CUBE --output DIR --tasks N [--partition P] [--time HH:MM:SS] [--with KEY=VALUE]... [--submit]\n" +
+    public const string Usage = "usage: lstmfcn cluster slurm MODEL CUBE --output DIR --tasks N [--partition P] [--time HH:MM:SS] [--with KEY=VALUE]... [--roi …] [--smooth] [--uncertainty T] [--submit]\n" +
                                 "       lstmfcn cluster kubernetes MODEL CUBE --output DIR --tasks N --image IMAGE --volume-claim PVC [--mount /data] [--files DIR] [--with KEY=VALUE]...\n" +
                                 "       (kubernetes: MODEL, CUBE and DIR are paths inside the containers, on the shared volume)";
 
@@ -23,8 +23,12 @@ static class ClusterCommand
             throw new UsageException("--tasks N is needed: how many shards (array tasks), 1 .. 100000");
         var model = cl.Positional[1];
         var cube = cl.Positional[2];
-        var with = cl.WithArguments.ToList();
-        if (cl.Options.GetValueOrDefault("--roi") is { } roi) with.Add($"roi=[{roi}]");
+        // What every worker (and so the merge) is asked for, beyond the shard.
+        var with = new List<string>();
+        foreach (var w in cl.WithArguments) with.AddRange(["--with", w]);
+        if (cl.Options.GetValueOrDefault("--roi") is { } roi) with.AddRange(["--roi", roi]);
+        if (cl.Options.ContainsKey("--smooth")) with.Add("--smooth");
+        if (cl.Options.GetValueOrDefault("--uncertainty") is { } uncertainty) with.AddRange(["--uncertainty", uncertainty]);
         if (cl.Positional[0] == "slurm")
         {
             var files = SlurmJob.Write(Path.GetFullPath(model), Path.GetFullPath(cube), Path.GetFullPath(output), tasks, with,
@@ -53,7 +57,7 @@ static class SlurmJob
         var app = Path.Combine(AppContext.BaseDirectory, "lstmfcn.dll");
         var dotnet = Environment.ProcessPath ?? "dotnet";
         var launch = $"{Quote(dotnet)} {Quote(app)}";
-        var options = string.Concat(with.Select(w => $" --with {Quote(w)}"));
+        var options = string.Concat(with.Select(w => $" {Quote(w)}"));
         var header = new StringBuilder();
         if (partition is not null) header.AppendLine($"#SBATCH --partition={partition}");
         if (time is not null) header.AppendLine($"#SBATCH --time={time}");
@@ -148,7 +152,7 @@ static class KubernetesJob
         Directory.CreateDirectory(folder);
         string Args(IEnumerable<string> args) => "[" + string.Join(", ", args.Select(a => $"\"{a.Replace("\\", "\\\\").Replace("\"", "\\\"")}\"")) + "]";
         var classifyArgs = new List<string> { "classify", model, cube, "--output", output, "--shards", tasks.ToString(), "--quiet" };
-        foreach (var w in with) { classifyArgs.Add("--with"); classifyArgs.Add(w); }
+        classifyArgs.AddRange(with);
 
         var job = Path.Combine(folder, "classify-indexed-job.yaml");
         SlurmJob.WriteFile(job, $"""

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using LstmFcn.Pipeline.Tests.Support;
+
+namespace LstmFcn.Pipeline.Tests.Specs;
+
+/// <summary>
+/// A real three-node Slurm cluster on this machine (build/slurm-local.sh: Debian's slurm-wlm and munge, installed when
+/// missing), started for these specs and stopped after them, on a state folder and port of their own.
+/// </summary>
+public sealed class LocalSlurm : IDisposable
+{
+    public readonly string Script = Path.Combine(Repo.Root, "build", "slurm-local.sh");
+    public readonly Dictionary<string, string> Environment = new()
+    {
+        ["SLURM_LOCAL_DIR"] = Path.Combine(Path.GetTempPath(), $"lstmfcn-slurm-specs-{System.Environment.ProcessId}"),
+        ["SLURM_LOCAL_PORT"] = "17400",
+    };
+
+    public LocalSlurm()
+    {
+        var (code, output) = Run(600, "start");
+        if (code != 0) throw new InvalidOperationException($"build/slurm-local.sh start failed:\n{output}");
+        foreach (var line in Run(30, "env").Output.Split('\n'))
+            if (line.StartsWith("export ") && line[7..].Split('=', 2) is [var name, var value]) Environment[name] = value.Trim('"', '\'');
+            else if (line.Split('=', 2) is [var n, var v] && n.StartsWith("SLURM")) Environment[n] = v.Trim('"', '\'');
+    }
+
+    public (int Code, string Output) Run(int timeoutSeconds, params string[] args) => Shell(timeoutSeconds, Script, args);
+
+    public (int Code, string Output) Shell(int timeoutSeconds, string program, params string[] args)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var (name, value) in Environment) start.Environment[name] = value;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(timeoutSeconds)))
+        {
+            process.Kill(entireProcessTree: true);
+            return (124, $"{program} {string.Join(' ', args)}: timed out after {timeoutSeconds} s\n{stdout.Result}{stderr.Result}");
+        }
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    public void Dispose() => Run(120, "stop");
+}
+
+/// <summary>
+/// <c>lstmfcn cluster slurm … --submit</c> on a real Slurm: the array of shard workers and the merge after it give the
+/// single-machine maps byte for byte, also when a node dies under a running task.
+/// </summary>
+[Collection("slurm")]
+public sealed class SlurmClusterSpecs : IClassFixture<LocalSlurm>, IDisposable
+{
+    readonly LocalSlurm _slurm;
+    readonly TempFolder _temp = new();
+
+    public SlurmClusterSpecs(LocalSlurm slurm) => _slurm = slurm;
+    public void Dispose() => _temp.Dispose();
+
+    (string Array, string Merge) Submit(string model, string cube, int tasks)
+    {
+        var result = Cli.Run(_temp.Path, _slurm.Environment, ["cluster", "slurm", model, cube, "--output", _temp["job"], "--tasks", $"{tasks}", "--submit",
+            .. ShardedClassifySpecs.MapOptions]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var ids = result.Stdout.Split("array job ")[1].Split(", merge job ");
+        return (ids[0].Trim(), ids[1].Split(' ')[0].Trim());
+    }
+
+    string MergedRun() => Directory.GetDirectories(_temp["job"], "classify-*").Single();
+
+    [Fact]
+    public void An_array_job_and_its_merge_give_the_single_machine_maps()
+    {
+        var (model, cube) = ShardedClassifySpecs.ModelAndTiledCube(_temp, 8);
+
+        var (array, merge) = Submit(model, cube, tasks: 4);
+        var merged = _slurm.Run(240, "wait", merge, "240");
+
+        Assert.True(merged.Code == 0, merged.Output);
+        Assert.Equal(0, _slurm.Run(10, "wait", array, "5").Code);
+        ShardedClassifySpecs.SameMaps(ShardedClassifySpecs.Single(_temp, model, cube), MergedRun());
+        Assert.Equal(4, Directory.GetDirectories(_temp["job/shards"]).Length);
+    }
+
+    [Fact]
+    public void A_node_that_dies_under_a_task_loses_nothing_its_task_is_requeued_and_the_maps_are_the_same()
+    {
+        var (model, cube) = ShardedClassifySpecs.ModelAndTiledCube(_temp, 24);
+
+        var (array, merge) = Submit(model, cube, tasks: 3);
+        // Wait for a task on n2 to be well into its blocks, then kill the node (slurmd, step daemon, the task).
+        string victim = "";
+        var clock = Stopwatch.StartNew();
+        while (victim.Length == 0)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), "no task ran on n2");
+            victim = _slurm.Shell(10, "squeue", "-h", "-j", array, "-t", "running", "-w", "n2", "-o", "%K").Output.Trim();
+            Thread.Sleep(500);
+        }
+        Thread.Sleep(3000);
+        _slurm.Run(30, "kill-node", "n2");
+        // Slurm requeues the task when it sets the node DOWN (16–20 s here); the node's slurmd is started again after.
+        clock.Restart();
+        while (!_slurm.Shell(10, "sinfo", "-h", "-N", "-n", "n2", "-o", "%T").Output.Trim().StartsWith("down"))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), "n2 was not set DOWN");
+            Thread.Sleep(500);
+        }
+        _slurm.Run(30, "start-node", "n2");
+        var merged = _slurm.Run(300, "wait", merge, "300");
+        var tasks = _slurm.Run(10, "wait", array, "5");
+
+        Assert.True(merged.Code == 0, merged.Output + tasks.Output);
+        Assert.Contains($"{array}_{victim} COMPLETED exit=0:0 restarts=1", tasks.Output);
+        ShardedClassifySpecs.SameMaps(ShardedClassifySpecs.Single(_temp, model, cube), MergedRun());
+        Assert.Empty(Directory.GetFiles(_temp["job/blocks"], "*.partial"));
+    }
+}
