@@ -179,6 +179,29 @@ public sealed class ClassifyCommandSpecs : IDisposable
     }
 
     [Fact]
+    public void A_cube_that_is_nodata_everywhere_maps_with_a_warning_not_silently()
+    {
+        var model = Train();
+        var empty = Directory.CreateDirectory(_temp["empty-cube"]).FullName;
+        var wkt = File.ReadAllText(Path.Combine(Repo.Root, "benchmarks", "raster", "make-tiled-cube.sh")).Split("wkt='")[1].Split('\'')[0];
+        // VRTs without sources: every pixel is the band's nodata value.
+        foreach (var file in Directory.GetFiles(SinopCube))
+            File.WriteAllText(Path.Combine(empty, Path.GetFileNameWithoutExtension(file) + ".vrt"), $"""
+                <VRTDataset rasterXSize="50" rasterYSize="50">
+                  <SRS>{wkt}</SRS>
+                  <GeoTransform>-6064553.374, 231.656, 0, -1302586.208, 0, -231.656</GeoTransform>
+                  <VRTRasterBand dataType="Int16" band="1"><NoDataValue>-3000</NoDataValue></VRTRasterBand>
+                </VRTDataset>
+                """);
+
+        var result = Cli.Run(_temp.Path, "classify", model, empty, "--with", "extension=.vrt", "--output", _temp["maps"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("every pixel of the cube is nodata", result.Stdout + result.Stderr);
+        Assert.Contains("every pixel of the cube is nodata", File.ReadAllText(Path.Combine(result.Stdout.Trim().Split('\n')[^1].Trim(), "run.log")));
+    }
+
+    [Fact]
     public void An_unknown_parameter_is_named_with_the_option_that_gave_it()
     {
         var result = Classify(Train(), SinopCube, "--with", "worker=4");
