@@ -9,11 +9,15 @@ static class AtomicFile
 {
     public const string PartialSuffix = ".partial";
 
-    public static void Write(string path, Action<Stream> write)
+    /// <param name="unique">
+    /// Write under a temporary name of this process's own: for files that several processes may write at once with
+    /// the same content (the workers of a sharded map sharing one folder); the last rename wins.
+    /// </param>
+    public static void Write(string path, Action<Stream> write, bool unique = false)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null) Directory.CreateDirectory(folder);
-        var temp = path + PartialSuffix;
+        var temp = unique ? $"{path}.{Environment.ProcessId}-{Guid.NewGuid():N}{PartialSuffix}" : path + PartialSuffix;
         try
         {
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
@@ -72,10 +76,10 @@ static class AtomicFile
         stream.Flush(flushToDisk: true);
     }
 
-    public static void WriteText(string path, string content) =>
+    public static void WriteText(string path, string content, bool unique = false) =>
         Write(path, stream =>
         {
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
             writer.Write(content);
-        });
+        }, unique);
 }

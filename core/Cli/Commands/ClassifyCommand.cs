@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using LstmFcn.Pipeline.Cli.Terminal;
 using LstmFcn.Pipeline.Engine.Models;
+using LstmFcn.Pipeline.Files;
 using LstmFcn.Pipeline.Engine.Pipelines;
 using LstmFcn.Pipeline.Engine.Running;
 using Spectre.Console;
@@ -98,9 +99,7 @@ public sealed record ClassifyJob(string Model, string Cube, List<string> With, s
                                          $"--with {string.Join(" ", recorded.With)}); give this one its own --output folder");
             return;
         }
-        var temp = $"{path}.{Environment.ProcessId}-{Guid.NewGuid():N}.partial";
-        File.WriteAllText(temp, JsonSerializer.Serialize(mine, Indented));
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.WriteText(path, JsonSerializer.Serialize(mine, Indented), unique: true);
     }
 
     public static ClassifyJob Read(string folder)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using LstmFcn.Pipeline.Files;
 
 namespace LstmFcn.Pipeline.Cli.Commands;
 
@@ -134,12 +135,8 @@ static class SlurmJob
 
     internal static string Quote(string text) => text.All(c => char.IsLetterOrDigit(c) || "/._-=+,:@".Contains(c)) ? text : $"'{text.Replace("'", "'\\''")}'";
 
-    internal static void WriteFile(string path, string content)
-    {
-        var temp = path + ".partial";
-        File.WriteAllText(temp, content.EndsWith('\n') ? content : content + "\n");
-        File.Move(temp, path, overwrite: true);
-    }
+    internal static void WriteFile(string path, string content) =>
+        AtomicFile.WriteText(path, content.EndsWith('\n') ? content : content + "\n");
 }
 
 /// <summary>The Kubernetes files: an Indexed Job of shard workers on a shared volume, and the merge Job.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LstmFcn.Pipeline.Files;
 
 namespace LstmFcn.Plugins.Raster.Maps;
 
@@ -21,9 +22,7 @@ public sealed class BlockLayoutFile(string blockFolder)
 
     public void Record(string content, int side)
     {
-        Directory.CreateDirectory(blockFolder);
-        var temp = $"{PathOf}.{Environment.ProcessId}-{Guid.NewGuid():N}.partial"; // workers sharing the store write their own
-        File.WriteAllText(temp, $"{content} {side.ToString(CultureInfo.InvariantCulture)}\n");
-        File.Move(temp, PathOf, overwrite: true);
+        // Workers sharing the store write the same line, each under its own temporary name.
+        AtomicFile.WriteText(PathOf, $"{content} {side.ToString(CultureInfo.InvariantCulture)}\n", unique: true);
     }
 }

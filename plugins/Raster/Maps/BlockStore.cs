@@ -1,4 +1,5 @@
 using System.Text;
+using LstmFcn.Pipeline.Files;
 
 namespace LstmFcn.Plugins.Raster.Maps;
 
@@ -49,18 +50,13 @@ public sealed class BlockStore
     /// </summary>
     public void Write(Block block, int bands, ReadOnlySpan<ushort> values)
     {
-        var path = PathOf(block);
-        var temp = $"{path}.{Environment.ProcessId}-{Guid.NewGuid():N}.partial";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            stream.Write(Magic);
-            stream.Write(_fingerprint);
-            Span<int> dims = stackalloc int[] { block.X, block.Y, block.Width, block.Height, bands };
-            stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(dims));
-            stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values));
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temp, path, overwrite: true);
+        var bytes = new byte[Magic.Length + _fingerprint.Length + 5 * 4 + values.Length * 2];
+        Magic.CopyTo(bytes, 0);
+        _fingerprint.CopyTo(bytes, Magic.Length);
+        Span<int> dims = stackalloc int[] { block.X, block.Y, block.Width, block.Height, bands };
+        System.Runtime.InteropServices.MemoryMarshal.AsBytes(dims).CopyTo(bytes.AsSpan(Magic.Length + _fingerprint.Length));
+        System.Runtime.InteropServices.MemoryMarshal.AsBytes(values).CopyTo(bytes.AsSpan(Magic.Length + _fingerprint.Length + 20));
+        AtomicFile.Write(PathOf(block), stream => stream.Write(bytes), unique: true);
     }
 
     public void Delete() => Directory.Delete(_folder, recursive: true);

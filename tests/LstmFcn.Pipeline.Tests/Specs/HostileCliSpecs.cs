@@ -61,6 +61,25 @@ public sealed class HostileCliSpecs(ITestOutputHelper output) : IDisposable
             """);
     }
 
+    string? _cubeModel;
+
+    /// <summary>A saved 1-NN trained on the Sinop points of the Sinop cube, outside the folder under test.</summary>
+    string CubeModel() => _cubeModel ??= PipelineFiles.Run(_temp.Write("cube-model.yaml", $"""
+        name: cube-model
+        seed: 42
+        loader:
+          plugin: cube-points
+          with:
+            cube: {SinopCube}
+            pattern: "{"{satellite}_{tile}_{band}_{date}"}"
+            scale: 0.0001
+            points: {Path.Combine(Repo.Datasets, "sits_mod13q1_sinop", "samples", "samples_sinop_crop.csv")}
+        model: 1nn
+        output: {_temp["model-runs"]}
+        """)).RunDirectory;
+
+    static string SinopCube => Path.Combine(Repo.Datasets, "sits_mod13q1_sinop", "cube");
+
     /// <summary>Every verb, writing into <paramref name="folder"/> where it writes at all; (verb, result) each.</summary>
     List<(string Verb, CliResult Result)> EveryVerb(string folder, Func<string[], CliResult> cli)
     {
@@ -74,6 +93,12 @@ public sealed class HostileCliSpecs(ITestOutputHelper output) : IDisposable
             ("reproduce", new[] { "reproduce", Manifest(folder), "--output", Path.Combine(folder, "table") }),
             ("bench", new[] { "bench", TinyDeep(_temp["bench-runs"], "tiny-bench.yaml"), "--repeats", "1", "--epochs", "2", "--output", Path.Combine(folder, "bench") }),
             ("plugins", new[] { "plugins", "--plugins", folder }),
+            ("predict", new[] { "predict", CubeModel(), Path.Combine(Repo.Datasets, "sits_mod13q1_sinop", "samples", "samples_sinop_crop.csv"),
+                "--loader", "sample-table", "--output", Path.Combine(folder, "predicted") }),
+            ("classify", new[] { "classify", CubeModel(), SinopCube, "--output", folder, "--quiet" }),
+            ("classify --shard", new[] { "classify", CubeModel(), SinopCube, "--output", folder, "--shard", "0/2", "--quiet" }),
+            ("merge", new[] { "merge", folder }),
+            ("cluster slurm", new[] { "cluster", "slurm", CubeModel(), SinopCube, "--output", folder, "--tasks", "2" }),
         }.Select(v => (v.Item1, cli(v.Item2))).ToList();
     }
 
