@@ -158,25 +158,26 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
             context.Log.Warn($"cube-classify: every pixel of the cube is nodata on some band at every date; the map is empty (check nodata, scale and bands)");
 
         var final = Path.Combine(folder, MapLayout.Probabilities);
-        var temp = final + ".partial";
-        using (var writer = io.Create(new RasterCreation(temp, window.Grid, k, RasterDataType.UInt16, MapLayout.ProbabilityNoData,
-                   Compression: options.Compression.ToString().ToUpperInvariant())))
+        MapLayout.Write(final, temp =>
         {
-            foreach (var block in blocks)
+            using (var writer = io.Create(new RasterCreation(temp, window.Grid, k, RasterDataType.UInt16, MapLayout.ProbabilityNoData,
+                       Compression: options.Compression.ToString().ToUpperInvariant())))
             {
-                var values = store.TryRead(block, k) ?? throw new InvalidOperationException($"block at ({block.X}, {block.Y}) vanished from {folder}");
-                for (int c = 0; c < k; c++) writer.Write(c + 1, block.X, block.Y, block.Width, block.Height, values.AsSpan(c * block.Pixels, block.Pixels));
+                foreach (var block in blocks)
+                {
+                    var values = store.TryRead(block, k) ?? throw new InvalidOperationException($"block at ({block.X}, {block.Y}) vanished from {folder}");
+                    for (int c = 0; c < k; c++) writer.Write(c + 1, block.X, block.Y, block.Width, block.Height, values.AsSpan(c * block.Pixels, block.Pixels));
+                }
+                for (int c = 0; c < k; c++)
+                {
+                    writer.SetBandDescription(c + 1, pipeline.Classes[c]);
+                    writer.SetScale(c + 1, MapLayout.ProbabilityScale, 0);
+                }
+                writer.SetMetadata("LSTMFCN_CLASSES", string.Join(",", pipeline.Classes.Names));
+                writer.SetMetadata("LSTMFCN_PIPELINE", input.PipelineName);
+                if (options.Overviews) writer.BuildOverviews("AVERAGE", MapLayout.OverviewFactors(window.Width, window.Height));
             }
-            for (int c = 0; c < k; c++)
-            {
-                writer.SetBandDescription(c + 1, pipeline.Classes[c]);
-                writer.SetScale(c + 1, MapLayout.ProbabilityScale, 0);
-            }
-            writer.SetMetadata("LSTMFCN_CLASSES", string.Join(",", pipeline.Classes.Names));
-            writer.SetMetadata("LSTMFCN_PIPELINE", input.PipelineName);
-            if (options.Overviews) writer.BuildOverviews("AVERAGE", MapLayout.OverviewFactors(window.Width, window.Height));
-        }
-        MapLayout.Publish(temp, final);
+        });
         // A shared store is the cluster's record of finished work: it stays until the user removes it.
         if (!options.KeepBlocks && options.BlockStore is null) store.Delete();
         context.Log.Info($"Wrote {final}");

@@ -1,4 +1,5 @@
 using LstmFcn.Pipeline;
+using LstmFcn.Pipeline.Files;
 using LstmFcn.Plugins.Raster.Gdal;
 using LstmFcn.Plugins.Raster.Io;
 
@@ -47,42 +48,43 @@ public sealed class CubeLabelMap : MapPlugin<CubeLabelMap.Options>
         var counts = new long[k];
 
         var final = Path.Combine(folder, MapLayout.Classes);
-        var temp = final + ".partial";
-        using (var writer = io.Create(new RasterCreation(temp, grid, 1, RasterDataType.Byte, MapLayout.ClassNoData)))
+        MapLayout.Write(final, temp =>
         {
-            foreach (var block in Block.Tile(grid.Width, grid.Height, options.Block))
+            using (var writer = io.Create(new RasterCreation(temp, grid, 1, RasterDataType.Byte, MapLayout.ClassNoData)))
             {
-                context.Cancellation.ThrowIfCancellationRequested();
-                var probabilities = input.Read(block.X, block.Y, block.Width, block.Height);
-                var labels = new byte[block.Pixels];
-                for (int i = 0; i < block.Pixels; i++)
+                foreach (var block in Block.Tile(grid.Width, grid.Height, options.Block))
                 {
-                    if (float.IsNaN(probabilities[i])) { labels[i] = MapLayout.ClassNoData; continue; }
-                    int best = 0;
-                    for (int c = 1; c < k; c++) if (probabilities[c * block.Pixels + i] > probabilities[best * block.Pixels + i]) best = c;
-                    labels[i] = (byte)best;
-                    counts[best]++;
-                }
-                writer.Write(1, block.X, block.Y, block.Width, block.Height, labels);
-                if (preview)
-                    for (int y = 0; y < block.Height; y++)
+                    context.Cancellation.ThrowIfCancellationRequested();
+                    var probabilities = input.Read(block.X, block.Y, block.Width, block.Height);
+                    var labels = new byte[block.Pixels];
+                    for (int i = 0; i < block.Pixels; i++)
                     {
-                        int gy = block.Y + y;
-                        if (gy % step != 0) continue;
-                        for (int x = 0; x < block.Width; x++)
-                        {
-                            int gx = block.X + x;
-                            if (gx % step == 0) previewLabels[gy / step * previewW + gx / step] = labels[y * block.Width + x];
-                        }
+                        if (float.IsNaN(probabilities[i])) { labels[i] = MapLayout.ClassNoData; continue; }
+                        int best = 0;
+                        for (int c = 1; c < k; c++) if (probabilities[c * block.Pixels + i] > probabilities[best * block.Pixels + i]) best = c;
+                        labels[i] = (byte)best;
+                        counts[best]++;
                     }
+                    writer.Write(1, block.X, block.Y, block.Width, block.Height, labels);
+                    if (preview)
+                        for (int y = 0; y < block.Height; y++)
+                        {
+                            int gy = block.Y + y;
+                            if (gy % step != 0) continue;
+                            for (int x = 0; x < block.Width; x++)
+                            {
+                                int gx = block.X + x;
+                                if (gx % step == 0) previewLabels[gy / step * previewW + gx / step] = labels[y * block.Width + x];
+                            }
+                        }
+                }
+                writer.SetBandDescription(1, "class");
+                writer.SetColorTable(1, colours);
+                writer.SetCategoryNames(1, input.Classes);
+                writer.SetMetadata("LSTMFCN_CLASSES", string.Join(",", input.Classes));
+                writer.BuildOverviews("MODE", MapLayout.OverviewFactors(grid.Width, grid.Height));
             }
-            writer.SetBandDescription(1, "class");
-            writer.SetColorTable(1, colours);
-            writer.SetCategoryNames(1, input.Classes);
-            writer.SetMetadata("LSTMFCN_CLASSES", string.Join(",", input.Classes));
-            writer.BuildOverviews("MODE", MapLayout.OverviewFactors(grid.Width, grid.Height));
-        }
-        MapLayout.Publish(temp, final);
+        });
         long total = counts.Sum();
         context.Log.Table("class map", new[] { "class", "pixels", "share" },
             input.Classes.Select((n, c) => (IReadOnlyList<string>)new[] { n, counts[c].ToString(), total == 0 ? "0" : (counts[c] / (double)total).ToString("P1") }).ToList());
@@ -93,10 +95,11 @@ public sealed class CubeLabelMap : MapPlugin<CubeLabelMap.Options>
             var (rgb, w, h) = Quicklook.Render(previewLabels, previewW, previewH, input.Classes, colours,
                 $"{stage.PipelineName} ({Path.GetFileNameWithoutExtension(inputPath)})");
             var png = Path.Combine(folder, MapLayout.Quicklook);
-            var pngTemp = Path.Combine(folder, "quicklook.partial.png");
-            io.WritePng(pngTemp, w, h, rgb);
-            File.Move(pngTemp, png, overwrite: true);
-            if (File.Exists(pngTemp + ".aux.xml")) File.Delete(pngTemp + ".aux.xml");
+            AtomicFile.WriteVia(png, temp =>
+            {
+                io.WritePng(temp, w, h, rgb);
+                if (File.Exists(temp + ".aux.xml")) File.Delete(temp + ".aux.xml"); // GDAL's PNG sidecar says nothing a viewer needs
+            });
             context.Log.Info($"Wrote {png}");
         }
     }

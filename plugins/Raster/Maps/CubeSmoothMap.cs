@@ -50,40 +50,41 @@ public sealed class CubeSmoothMap : MapPlugin<CubeSmoothMap.Options>
         var grid = input.Grid;
         var blocks = Block.Tile(grid.Width, grid.Height, options.Block);
         var final = Path.Combine(folder, MapLayout.Smoothed);
-        var temp = final + ".partial";
-        using (var bar = context.Progress.Start($"smoothing {blocks.Count} blocks", blocks.Count))
-        using (var writer = io.Create(new RasterCreation(temp, grid, k, RasterDataType.UInt16, MapLayout.ProbabilityNoData)))
+        MapLayout.Write(final, temp =>
         {
-            var encoded = new ushort[0];
-            foreach (var block in blocks)
+            using (var bar = context.Progress.Start($"smoothing {blocks.Count} blocks", blocks.Count))
+            using (var writer = io.Create(new RasterCreation(temp, grid, k, RasterDataType.UInt16, MapLayout.ProbabilityNoData)))
             {
-                context.Cancellation.ThrowIfCancellationRequested();
-                int x0 = Math.Max(0, block.X - smoother.Leg), y0 = Math.Max(0, block.Y - smoother.Leg);
-                int x1 = Math.Min(grid.Width, block.X + block.Width + smoother.Leg), y1 = Math.Min(grid.Height, block.Y + block.Height + smoother.Leg);
-                var source = input.Read(x0, y0, x1 - x0, y1 - y0);
-                var smoothed = smoother.Smooth(source, x0, y0, x1 - x0, y1 - y0, block, grid.Width, grid.Height, k);
-                if (encoded.Length < block.Pixels) encoded = new ushort[block.Pixels];
+                var encoded = new ushort[0];
+                foreach (var block in blocks)
+                {
+                    context.Cancellation.ThrowIfCancellationRequested();
+                    int x0 = Math.Max(0, block.X - smoother.Leg), y0 = Math.Max(0, block.Y - smoother.Leg);
+                    int x1 = Math.Min(grid.Width, block.X + block.Width + smoother.Leg), y1 = Math.Min(grid.Height, block.Y + block.Height + smoother.Leg);
+                    var source = input.Read(x0, y0, x1 - x0, y1 - y0);
+                    var smoothed = smoother.Smooth(source, x0, y0, x1 - x0, y1 - y0, block, grid.Width, grid.Height, k);
+                    if (encoded.Length < block.Pixels) encoded = new ushort[block.Pixels];
+                    for (int c = 0; c < k; c++)
+                    {
+                        for (int i = 0; i < block.Pixels; i++)
+                        {
+                            float p = smoothed[c * block.Pixels + i];
+                            encoded[i] = float.IsNaN(p) ? MapLayout.ProbabilityNoData : MapLayout.EncodeProbability(p);
+                        }
+                        writer.Write(c + 1, block.X, block.Y, block.Width, block.Height, encoded.AsSpan(0, block.Pixels));
+                    }
+                    bar.Report(block.Index + 1);
+                }
                 for (int c = 0; c < k; c++)
                 {
-                    for (int i = 0; i < block.Pixels; i++)
-                    {
-                        float p = smoothed[c * block.Pixels + i];
-                        encoded[i] = float.IsNaN(p) ? MapLayout.ProbabilityNoData : MapLayout.EncodeProbability(p);
-                    }
-                    writer.Write(c + 1, block.X, block.Y, block.Width, block.Height, encoded.AsSpan(0, block.Pixels));
+                    writer.SetBandDescription(c + 1, input.Classes[c]);
+                    writer.SetScale(c + 1, MapLayout.ProbabilityScale, 0);
                 }
-                bar.Report(block.Index + 1);
+                writer.SetMetadata("LSTMFCN_SMOOTHING", string.Create(CultureInfo.InvariantCulture,
+                    $"bayes window={window} fraction={options.NeighbourhoodFraction} smoothness={string.Join("/", smoothness)}"));
+                writer.BuildOverviews("AVERAGE", MapLayout.OverviewFactors(grid.Width, grid.Height));
             }
-            for (int c = 0; c < k; c++)
-            {
-                writer.SetBandDescription(c + 1, input.Classes[c]);
-                writer.SetScale(c + 1, MapLayout.ProbabilityScale, 0);
-            }
-            writer.SetMetadata("LSTMFCN_SMOOTHING", string.Create(CultureInfo.InvariantCulture,
-                $"bayes window={window} fraction={options.NeighbourhoodFraction} smoothness={string.Join("/", smoothness)}"));
-            writer.BuildOverviews("AVERAGE", MapLayout.OverviewFactors(grid.Width, grid.Height));
-        }
-        MapLayout.Publish(temp, final);
+        });
         context.Log.Info($"Wrote {final}");
     }
 }

@@ -63,26 +63,27 @@ public sealed class CubeUncertaintyMap : MapPlugin<CubeUncertaintyMap.Options>
         int k = input.Classes.Count;
         var grid = input.Grid;
         var final = Path.Combine(folder, MapLayout.Uncertainty);
-        var temp = final + ".partial";
-        using (var writer = io.Create(new RasterCreation(temp, grid, 1, RasterDataType.UInt16, MapLayout.ProbabilityNoData)))
+        MapLayout.Write(final, temp =>
         {
-            var pixel = new float[k];
-            foreach (var block in Block.Tile(grid.Width, grid.Height, options.Block))
+            using (var writer = io.Create(new RasterCreation(temp, grid, 1, RasterDataType.UInt16, MapLayout.ProbabilityNoData)))
             {
-                var probabilities = input.Read(block.X, block.Y, block.Width, block.Height);
-                var output = new ushort[block.Pixels];
-                for (int i = 0; i < block.Pixels; i++)
+                var pixel = new float[k];
+                foreach (var block in Block.Tile(grid.Width, grid.Height, options.Block))
                 {
-                    for (int c = 0; c < k; c++) pixel[c] = probabilities[c * block.Pixels + i];
-                    output[i] = float.IsNaN(pixel[0]) ? MapLayout.ProbabilityNoData : MapLayout.EncodeProbability(Of(pixel, type));
+                    var probabilities = input.Read(block.X, block.Y, block.Width, block.Height);
+                    var output = new ushort[block.Pixels];
+                    for (int i = 0; i < block.Pixels; i++)
+                    {
+                        for (int c = 0; c < k; c++) pixel[c] = probabilities[c * block.Pixels + i];
+                        output[i] = float.IsNaN(pixel[0]) ? MapLayout.ProbabilityNoData : MapLayout.EncodeProbability(Of(pixel, type));
+                    }
+                    writer.Write(1, block.X, block.Y, block.Width, block.Height, output);
                 }
-                writer.Write(1, block.X, block.Y, block.Width, block.Height, output);
+                writer.SetBandDescription(1, $"{type.ToString().ToLowerInvariant()} uncertainty");
+                writer.SetScale(1, MapLayout.ProbabilityScale, 0);
+                writer.BuildOverviews("AVERAGE", MapLayout.OverviewFactors(grid.Width, grid.Height));
             }
-            writer.SetBandDescription(1, $"{type.ToString().ToLowerInvariant()} uncertainty");
-            writer.SetScale(1, MapLayout.ProbabilityScale, 0);
-            writer.BuildOverviews("AVERAGE", MapLayout.OverviewFactors(grid.Width, grid.Height));
-        }
-        MapLayout.Publish(temp, final);
+        });
         context.Log.Info($"Wrote {final} ({type.ToString().ToLowerInvariant()}, from {Path.GetFileName(inputPath)})");
     }
 }

@@ -1,4 +1,5 @@
 using LstmFcn.Pipeline;
+using LstmFcn.Pipeline.Files;
 
 namespace LstmFcn.Plugins.Raster.Maps;
 
@@ -36,14 +37,14 @@ public static class MapLayout
     }
 
     /// <summary>
-    /// Renames a finished raster to its final name, with the .aux.xml sidecar GDAL keeps beside it for what the format
-    /// cannot hold (category names in GeoTIFF): a final name appears only for a complete file.
+    /// Writes a raster through GDAL at a temporary name (<c>NAME.partial.tif</c>) and renames it, with the
+    /// <c>.aux.xml</c> sidecar GDAL keeps beside it for what the format cannot hold (category names in GeoTIFF): a
+    /// final name appears only for a complete, flushed file, and a failed write leaves neither.
     /// </summary>
-    public static void Publish(string temp, string final)
+    public static void Write(string final, Action<string> writeAt)
     {
-        if (File.Exists(temp + ".aux.xml")) File.Move(temp + ".aux.xml", final + ".aux.xml", overwrite: true);
-        else if (File.Exists(final + ".aux.xml")) File.Delete(final + ".aux.xml");
-        File.Move(temp, final, overwrite: true);
+        if (File.Exists(final + ".aux.xml")) File.Delete(final + ".aux.xml"); // a stale sidecar must not describe the new file
+        AtomicFile.WriteVia(final, writeAt, ".aux.xml");
     }
 
     /// <summary>Overview factors until the smallest level is about one tile.</summary>

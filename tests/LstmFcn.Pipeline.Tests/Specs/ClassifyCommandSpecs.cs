@@ -202,6 +202,38 @@ public sealed class ClassifyCommandSpecs : IDisposable
     }
 
     [Fact]
+    public void An_attention_network_mapping_with_four_workers_writes_no_attention_file_the_reporter_writes_one()
+    {
+        var points = Path.Combine(Sinop, "samples", "samples_sinop_crop.csv");
+        var run = PipelineFiles.Run(_temp.Write("alstm.yaml", $"""
+            name: sinop-alstm
+            seed: 42
+            threads: 4
+            loader:
+              plugin: cube-points
+              with:
+                cube: {SinopCube}
+                pattern: "{"{satellite}_{tile}_{band}_{date}"}"
+                scale: 0.0001
+                points: {points}
+                test_points: {points}
+            preprocess: [znorm]
+            model: {"{plugin: alstm-fcn, with: {epochs: 3, filters: [8, 8, 8], cells: 4}}"}
+            map: [{"{"}plugin: cube-classify, with: {"{"}cube: {SinopCube}, pattern: "{"{satellite}_{tile}_{band}_{date}"}", scale: 0.0001, block: 16, workers: 4{"}}"}, cube-label]
+            report: [attention]
+            output: {_temp["runs"]}
+            """)).RunDirectory;
+
+        var attentionFiles = Directory.GetFiles(run, "attention*", SearchOption.AllDirectories);
+        Assert.Equal([Path.Combine(run, "attention.csv")], attentionFiles);
+        var rows = File.ReadAllLines(Path.Combine(run, "attention.csv"));
+        Assert.Equal(12 + 1, rows.Length);                       // the 12 test points and a header
+        Assert.DoesNotContain(rows.Skip(1), r => r.StartsWith(","));  // every row names its series
+        Assert.Empty(Directory.GetFiles(run, "*.partial*", SearchOption.AllDirectories));
+        Assert.True(File.Exists(Path.Combine(run, "map", "classes.tif")));
+    }
+
+    [Fact]
     public void An_unknown_parameter_is_named_with_the_option_that_gave_it()
     {
         var result = Classify(Train(), SinopCube, "--with", "worker=4");
