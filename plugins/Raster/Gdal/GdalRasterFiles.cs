@@ -56,9 +56,12 @@ public sealed unsafe class GdalRasterFiles : IRasterFiles
             c.Type is RasterDataType.Float32 or RasterDataType.Float64 ? "PREDICTOR=3" : "PREDICTOR=2",
         });
         CPLErrorReset();
-        var handle = GDALCreate(driver, c.Path, c.Grid.Width, c.Grid.Height, c.Bands, (int)c.Type, options.Pointer);
+        // A COG puts its header and overviews before the image data, which a writer filling blocks in any order cannot:
+        // the blocks go to a staging GeoTIFF beside it, copied into the COG layout when the writer closes.
+        var written = c.Cloud ? StagingPath(c.Path) : c.Path;
+        var handle = GDALCreate(driver, written, c.Grid.Width, c.Grid.Height, c.Bands, (int)c.Type, options.Pointer);
         if (handle == IntPtr.Zero) throw new GdalException(c.Path, "creating the GeoTIFF");
-        var writer = new GdalWriter(c.Path, handle);
+        var writer = new GdalWriter(written, handle, c.Cloud ? c : null);
         fixed (double* g = c.Grid.GeoTransform)
             if (GDALSetGeoTransform(handle, g) != CE_None) { writer.Dispose(); throw new GdalException(c.Path, "setting the geotransform"); }
         if (c.Grid.ProjectionWkt.Length > 0 && GDALSetProjection(handle, c.Grid.ProjectionWkt) != CE_None)
@@ -197,15 +200,20 @@ public sealed unsafe class GdalRasterFiles : IRasterFiles
         }
     }
 
+    static string StagingPath(string path) => System.IO.Path.ChangeExtension(path, ".staging.tif");
+
     sealed class GdalWriter : IRasterWriter
     {
         readonly string _path;
+        readonly RasterCreation? _cloud;
         IntPtr _handle;
 
-        public GdalWriter(string path, IntPtr handle)
+        /// <param name="cloud">When the file is to be a COG: its creation, written from <paramref name="path"/> (the staging file) on close.</param>
+        public GdalWriter(string path, IntPtr handle, RasterCreation? cloud)
         {
             _path = path;
             _handle = handle;
+            _cloud = cloud;
         }
 
         IntPtr Band(int band) => GDALGetRasterBand(_handle, band);
@@ -279,6 +287,38 @@ public sealed unsafe class GdalRasterFiles : IRasterFiles
             GDALFlushCache(_handle);
             GDALClose(_handle);
             _handle = IntPtr.Zero;
+            if (_cloud is { } c)
+                try { CopyAsCog(_path, c); }
+                finally
+                {
+                    foreach (var staged in new[] { _path, _path + ".aux.xml" })
+                        if (File.Exists(staged)) File.Delete(staged);
+                }
+        }
+
+        /// <summary>The staging GeoTIFF (with the overviews built on it) in GDAL's COG layout, its metadata and categories kept.</summary>
+        static void CopyAsCog(string staging, RasterCreation c)
+        {
+            var driver = GDALGetDriverByName("COG");
+            if (driver == IntPtr.Zero) throw new GdalException(c.Path, "finding GDAL's COG driver (GDAL ≥ 3.1)");
+            var source = GDALOpen(staging, 0);
+            if (source == IntPtr.Zero) throw new GdalException(staging, "reopening the staged map");
+            try
+            {
+                using var options = new Utf8StringList(new[]
+                {
+                    $"COMPRESS={c.Compression}", $"BLOCKSIZE={c.Tile}", "BIGTIFF=IF_SAFER", "OVERVIEWS=FORCE_USE_EXISTING",
+                    c.Type is RasterDataType.Float32 or RasterDataType.Float64 ? "PREDICTOR=FLOATING_POINT" : "PREDICTOR=STANDARD",
+                });
+                CPLErrorReset();
+                var copy = GDALCreateCopy(driver, c.Path, source, 0, options.Pointer, IntPtr.Zero, IntPtr.Zero);
+                if (copy == IntPtr.Zero) throw new GdalException(c.Path, "writing the Cloud-Optimized GeoTIFF");
+                GDALClose(copy);
+            }
+            finally
+            {
+                GDALClose(source);
+            }
         }
     }
 

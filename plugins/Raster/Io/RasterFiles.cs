@@ -54,9 +54,12 @@ public interface IRasterReader : IDisposable
     void Read(int band, int x, int y, int width, int height, Span<ushort> buffer);
 }
 
-/// <summary>What a new GeoTIFF looks like: grid, bands, pixel type, nodata, tiling and compression.</summary>
+/// <summary>
+/// What a new GeoTIFF looks like: grid, bands, pixel type, nodata, tiling and compression; <paramref name="Cloud"/>: a
+/// Cloud-Optimized GeoTIFF (what QGIS, GDAL's validator and HTTP range readers expect of a map).
+/// </summary>
 public sealed record RasterCreation(string Path, RasterGrid Grid, int Bands, RasterDataType Type, double? NoData,
-    int Tile = 512, string Compression = "DEFLATE");
+    int Tile = 512, string Compression = "DEFLATE", bool Cloud = true);
 
 /// <summary>A raster file being written.</summary>
 public interface IRasterWriter : IDisposable

@@ -35,7 +35,7 @@ public sealed class RasterCubeSpecs
         public void CreateEmpty(string path, int width, int height, double[] geoTransform, string wkt)
         {
             var grid = Activator.CreateInstance(Io("RasterGrid"), width, height, geoTransform, wkt)!;
-            var creation = Activator.CreateInstance(Io("RasterCreation"), path, grid, 1, Enum.ToObject(Io("RasterDataType"), 6), null, 512, "DEFLATE")!;
+            var creation = Activator.CreateInstance(Io("RasterCreation"), path, grid, 1, Enum.ToObject(Io("RasterDataType"), 6), null, 512, "DEFLATE", false)!;
             ((IDisposable)Io("IRasterFiles").GetMethod("Create")!.Invoke(_files, new[] { creation })!).Dispose();
         }
 
