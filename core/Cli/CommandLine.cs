@@ -15,7 +15,7 @@ public sealed class CommandLine
     public Dictionary<string, string> Options { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Options that take a value (<c>--name value</c> or <c>--name=value</c>).</summary>
-    static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal) { "--set", "--plugins", "--output", "--runs", "--epochs", "--repeats", "--datasets", "--models", "--threads", "--seed", "--resume", "--device", "--loader", "--with", "--format", "--uncertainty", "--roi", "--shard", "--shards", "--tasks", "--partition", "--time", "--image", "--volume-claim", "--mount", "--files" };
+    static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal) { "--set", "--plugins", "--output", "--runs", "--epochs", "--repeats", "--datasets", "--models", "--threads", "--seed", "--resume", "--device", "--loader", "--with", "--format", "--uncertainty", "--roi", "--shard", "--shards", "--tasks", "--partition", "--time", "--image", "--volume-claim", "--mount", "--files", "--sits" };
 
     public static CommandLine Parse(string[] args)
     {

@@ -20,7 +20,7 @@ namespace LstmFcn.Pipeline.Cli.Commands;
 /// </summary>
 static class ClassifyCommand
 {
-    public const string Usage = "usage: lstmfcn classify MODEL CUBE [--output DIR] [--with KEY=VALUE]... [--roi XMIN,YMIN,XMAX,YMAX] [--smooth] [--uncertainty entropy|least|margin] [--shard I/N]";
+    public const string Usage = "usage: lstmfcn classify MODEL CUBE [--output DIR] [--with KEY=VALUE]... [--roi XMIN,YMIN,XMAX,YMAX] [--smooth] [--uncertainty entropy|least|margin] [--sits SATELLITE,SENSOR,TILE] [--shard I/N]";
 
     public static int Execute(CommandLine cl)
     {
@@ -65,7 +65,7 @@ static class ClassifyCommand
 /// What a classify command asks for — model, cube and map options — so that every worker of a sharded job and the
 /// merge that follows them run the same pipeline. Recorded as <c>DIR/classify.json</c> by each worker.
 /// </summary>
-public sealed record ClassifyJob(string Model, string Cube, List<string> With, string? Roi, bool Smooth, string? Uncertainty)
+public sealed record ClassifyJob(string Model, string Cube, List<string> With, string? Roi, bool Smooth, string? Uncertainty, string? Sits = null)
 {
     public const string FileName = "classify.json";
 
@@ -80,8 +80,12 @@ public sealed record ClassifyJob(string Model, string Cube, List<string> With, s
         if (uncertainty is not (null or "entropy" or "least" or "margin"))
             throw new UsageException($"--uncertainty must be entropy, least or margin; found '{uncertainty}'");
         return new ClassifyJob(Path.GetFullPath(cl.Positional[0]), Path.GetFullPath(cl.Positional[1]), cl.WithArguments.ToList(),
-            cl.Options.GetValueOrDefault("--roi"), cl.Options.ContainsKey("--smooth"), uncertainty);
+            cl.Options.GetValueOrDefault("--roi"), cl.Options.ContainsKey("--smooth"), uncertainty, SitsNames(cl.Options.GetValueOrDefault("--sits")));
     }
+
+    /// <summary>--sits SATELLITE,SENSOR,TILE: the fields of sits' file names for cube-export.</summary>
+    static string? SitsNames(string? text) =>
+        text is null || text.Split(',').Length == 3 ? text : throw new UsageException($"--sits {text}: expected SATELLITE,SENSOR,TILE, e.g. --sits MODIS,TERRA,012010");
 
     static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -153,6 +157,8 @@ public sealed record ClassifyJob(string Model, string Cube, List<string> With, s
             if (Smooth) text.AppendLine("  - cube-smooth");
             text.AppendLine($"  - {{plugin: cube-label, with: {{from: {from}}}}}");
             if (Uncertainty is not null) text.AppendLine($"  - {{plugin: cube-uncertainty, with: {{type: {Uncertainty}, from: {from}}}}}");
+            if (Sits?.Split(',') is [var satellite, var sensor, var tile])
+                text.AppendLine($"  - {{plugin: cube-export, with: {{satellite: {Json(satellite)}, sensor: {Json(sensor)}, tile: {Json(tile)}}}}}");
         }
         text.AppendLine($"output: {Json(runsIn)}");
         return text.ToString();

@@ -55,6 +55,7 @@ static unsafe partial class GdalNative
     [LibraryImport(Lib)] public static partial int GDALFlushCache(IntPtr dataset);
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] public static partial void GDALSetDescription(IntPtr majorObject, string description);
     [LibraryImport(Lib)] public static partial IntPtr GDALGetDescription(IntPtr majorObject);
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr GDALGetMetadataItem(IntPtr majorObject, string name, string? domain);
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] public static partial int GDALSetMetadataItem(IntPtr majorObject, string name, string value, string? domain);
     [LibraryImport(Lib)] public static partial IntPtr GDALCreateColorTable(int interpretation);
     [LibraryImport(Lib)] public static partial void GDALDestroyColorTable(IntPtr table);

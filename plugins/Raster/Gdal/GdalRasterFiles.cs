@@ -177,6 +177,7 @@ public sealed unsafe class GdalRasterFiles : IRasterFiles
         }
 
         public string? Description(int band) => Utf8(GDALGetDescription(Band(band)));
+        public string? Metadata(string key) => Utf8(GDALGetMetadataItem(_handle, key, null));
 
         public void Read(int band, int x, int y, int width, int height, Span<float> buffer) =>
             ReadAs(band, x, y, width, height, buffer, RasterDataType.Float32);

@@ -49,6 +49,8 @@ public interface IRasterReader : IDisposable
     double? NoData(int band);
     (int Width, int Height) BlockSize(int band);
     string? Description(int band);
+    /// <summary>A dataset metadata item (default domain), or null.</summary>
+    string? Metadata(string key);
     /// <summary>Reads a window of one band (1-based) as floats, row-major, into <paramref name="buffer"/> (w·h values).</summary>
     void Read(int band, int x, int y, int width, int height, Span<float> buffer);
     void Read(int band, int x, int y, int width, int height, Span<ushort> buffer);

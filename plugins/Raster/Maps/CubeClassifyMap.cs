@@ -175,6 +175,9 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
                 }
                 writer.SetMetadata("LSTMFCN_CLASSES", string.Join(",", pipeline.Classes.Names));
                 writer.SetMetadata("LSTMFCN_PIPELINE", input.PipelineName);
+                // The cube's time span, for sits-style names of the maps made from this one (cube-export).
+                writer.SetMetadata(MapLayout.StartDateKey, cube.Dates[0].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                writer.SetMetadata(MapLayout.EndDateKey, cube.Dates[^1].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 if (options.Overviews) writer.BuildOverviews("AVERAGE", MapLayout.OverviewFactors(window.Width, window.Height));
             }
         });

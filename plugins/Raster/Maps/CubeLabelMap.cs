@@ -7,8 +7,8 @@ namespace LstmFcn.Plugins.Raster.Maps;
 
 /// <summary>
 /// <c>cube-label</c> (sits_label_classification): the most probable class of every pixel → a UInt8 class GeoTIFF with
-/// a colour table and category names (QGIS shows the legend), nodata 255 for masked pixels, overviews by mode, and a
-/// quicklook PNG with a legend.
+/// a colour table and category names and a QGIS style beside it (QGIS shows the legend), nodata 255 for masked
+/// pixels, overviews by mode, and a quicklook PNG with a legend.
 /// </summary>
 public sealed class CubeLabelMap : MapPlugin<CubeLabelMap.Options>
 {
@@ -86,6 +86,8 @@ public sealed class CubeLabelMap : MapPlugin<CubeLabelMap.Options>
             }
         });
         long total = counts.Sum();
+        // QGIS picks up a .qml beside a raster of the same name: the legend without this product.
+        QgisStyle.Write(Path.ChangeExtension(final, ".qml"), input.Classes, colours, firstCode: 0);
         context.Log.Table("class map", new[] { "class", "pixels", "share" },
             input.Classes.Select((n, c) => (IReadOnlyList<string>)new[] { n, counts[c].ToString(), total == 0 ? "0" : (counts[c] / (double)total).ToString("P1") }).ToList());
         context.Log.Info($"Wrote {final} (from {Path.GetFileName(inputPath)})");

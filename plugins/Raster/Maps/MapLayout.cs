@@ -13,6 +13,9 @@ public static class MapLayout
     public const string Quicklook = "quicklook.png";
     public const string Blocks = "blocks";
 
+    /// <summary>Metadata of probabilities.tif: the first and last date of the cube it was classified from.</summary>
+    public const string StartDateKey = "LSTMFCN_START_DATE", EndDateKey = "LSTMFCN_END_DATE";
+
     /// <summary>Probabilities are stored as UInt16 × 1e-4 (sits' convention); 65535 marks masked pixels.</summary>
     public const double ProbabilityScale = 1e-4;
     public const ushort ProbabilityNoData = 65535;

@@ -266,6 +266,34 @@ public sealed class ClassifyCommandSpecs : IDisposable
     }
 
     [Fact]
+    public void Sits_names_give_sits_class_codes_and_qgis_styles()
+    {
+        var model = Train();
+
+        var result = Classify(model, SinopCube, "--smooth", "--uncertainty", "entropy", "--sits", "MODIS,TERRA,012010");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var stem = "MODIS_TERRA_012010_2013-09-14_2014-08-29";
+        foreach (var kind in new[] { "probs", "bayes", "class", "entropy" })
+            Assert.True(File.Exists(MapOf(result, $"{stem}_{kind}_v1.tif")), kind);
+        // sits codes classes 1..K; ours are 0..K-1 (255 = nodata in both).
+        var check = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/python3")
+        {
+            ArgumentList = { "-c", "import sys; from osgeo import gdal; a = gdal.Open(sys.argv[1]).ReadAsArray().astype(int); " +
+                                   "b = gdal.Open(sys.argv[2]).ReadAsArray().astype(int); print(int(((a + 1) == b).all()), sorted(set(b.flat)))",
+                MapOf(result, "classes.tif"), MapOf(result, $"{stem}_class_v1.tif") },
+            RedirectStandardOutput = true,
+        })!;
+        var output = check.StandardOutput.ReadToEnd();
+        check.WaitForExit();
+        Assert.StartsWith("1 [1, 2, 3]", output.Trim());
+        var style = File.ReadAllText(MapOf(result, $"{stem}_class_v1.qml"));
+        Assert.Contains("value=\"1\" color=", style);
+        Assert.Contains("label=\"Forest\"", style);
+        Assert.Contains("value=\"0\"", File.ReadAllText(MapOf(result, "classes.qml")));
+    }
+
+    [Fact]
     public void An_unknown_parameter_is_named_with_the_option_that_gave_it()
     {
         var result = Classify(Train(), SinopCube, "--with", "worker=4");
