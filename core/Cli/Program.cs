@@ -22,6 +22,7 @@ try
         "classify" => ClassifyCommand.Execute(cl),
         "merge" => MergeCommand.Execute(cl),
         "cluster" => ClusterCommand.Execute(cl),
+        "extract" => ExtractCommand.Execute(cl),
         "validate" => ValidateCommand.Execute(cl),
         "plugins" => PluginsCommand.Execute(cl),
         "bench" => BenchCommand.Execute(cl),
@@ -29,7 +30,7 @@ try
         "compare" => CompareCommand.Execute(cl),
         "help" or "--help" or "-h" => HelpCommand.Execute(),
         "--version" or "version" => VersionCommand.Execute(),
-        _ => throw new UsageException($"unknown command '{cl.Verb}'; {NameSuggestions.Hint(cl.Verb, new[] { "run", "predict", "classify", "merge", "cluster", "validate", "plugins", "bench", "reproduce", "compare", "help", "version" })}")
+        _ => throw new UsageException($"unknown command '{cl.Verb}'; {NameSuggestions.Hint(cl.Verb, new[] { "run", "predict", "classify", "merge", "cluster", "extract", "validate", "plugins", "bench", "reproduce", "compare", "help", "version" })}")
     };
 }
 catch (UsageException e)

@@ -18,6 +18,7 @@ static class HelpCommand
               lstmfcn merge DIR                      (after every shard: checks the blocks, assembles and labels the maps)
               lstmfcn cluster slurm MODEL CUBE --output DIR --tasks N [--partition P] [--time T] [--submit]
               lstmfcn cluster kubernetes MODEL CUBE --output DIR --tasks N --image IMAGE --volume-claim PVC [--files DIR]
+              lstmfcn extract CUBE POINTS.csv [--output FILE.csv] [--with KEY=VALUE]...  (points' series from a cube, no model)
               lstmfcn validate PIPELINE.yaml [--set KEY=VALUE]... [--plugins DIR]...
               lstmfcn plugins [--plugins DIR]...
               lstmfcn plugins describe NAME
