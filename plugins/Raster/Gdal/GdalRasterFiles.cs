@@ -105,6 +105,21 @@ public sealed unsafe class GdalRasterFiles : IRasterFiles
         return srs;
     }
 
+    public double? MetresPerUnit(string crs)
+    {
+        Initialise();
+        if (crs.Length == 0) return null;
+        var srs = SpatialReference(crs);
+        try
+        {
+            return OSRIsGeographic(srs) != 0 ? null : OSRGetLinearUnits(srs, null);
+        }
+        finally
+        {
+            OSRDestroySpatialReference(srs);
+        }
+    }
+
     static string Short(string wkt) => wkt.Length > 60 ? wkt[..60] + "…" : wkt;
 
     public void WritePng(string path, int width, int height, ReadOnlySpan<byte> rgb)
@@ -174,6 +189,17 @@ public sealed unsafe class GdalRasterFiles : IRasterFiles
         }
 
         public string? Description(int band) => Utf8(GDALGetDescription(Band(band)));
+
+        public string? Metadata(string key) => Utf8(GDALGetMetadataItem(_handle, key, null));
+
+        public IReadOnlyList<string> CategoryNames(int band)
+        {
+            var names = new List<string>();
+            var list = (IntPtr*)GDALGetRasterCategoryNames(Band(band));
+            if (list == null) return names;
+            for (int i = 0; list[i] != IntPtr.Zero; i++) names.Add(Utf8(list[i]) ?? "");
+            return names;
+        }
 
         public void Read(int band, int x, int y, int width, int height, Span<float> buffer) =>
             ReadAs(band, x, y, width, height, buffer, RasterDataType.Float32);
