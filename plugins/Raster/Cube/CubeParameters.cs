@@ -9,31 +9,35 @@ public static class CubeParameters
 {
     public static IEnumerable<ParameterSpec> Specs() => new[]
     {
-        ParameterSpec.RequiredPath("cube", "folder holding the cube's GeoTIFFs (one file per band per date)"),
+        ParameterSpec.RequiredPath("cube", "folder holding the cube's GeoTIFFs (one file per band per date); or its URL (http(s)://, s3://, /vsi…) with file_list"),
         ParameterSpec.Text("pattern", "{satellite}_{sensor}_{tile}_{band}_{date}",
             "file-name fields, as sits' parse_info: {band} and {date} are required, other names are kept as information; one delimiter between fields"),
         ParameterSpec.Text("date_format", "yyyy-MM-dd", "format of the {date} field (.NET custom date format, e.g. yyyyMMdd)"),
         ParameterSpec.Text("extension", ".tif", "extension of the cube's files (.tif also matches .tiff)"),
-        ParameterSpec.OptionalPath("file_list", "a text file listing the cube's files (one per line, relative to the list) instead of every file in the folder"),
+        ParameterSpec.OptionalPath("file_list", "a text file listing the cube's files (one per line: URLs, or names relative to the list — to the cube's URL for a remote cube) instead of every file in the folder"),
         new ParameterSpec("bands", ParameterType.StringList, "bands to use, in channel order; empty = all bands found, in name order") { Default = new List<string>() },
         ParameterSpec.Number("scale", 1.0, "physical value = stored value × scale + offset (MODIS NDVI: 0.0001)"),
         ParameterSpec.Number("offset", 0.0, "added after scaling"),
-    };
+    }.Concat(RemoteCubeParameters.Specs());
 
     public static RasterCube Open(PluginArguments args, IRasterFiles io, string plugin)
     {
         var folder = args.GetString("cube");
         var naming = Naming(args.GetString("pattern"), args.GetString("date_format"), plugin);
+        bool remote = Gdal.GdalPaths.IsRemote(folder);
         List<string> files;
         if (args.GetOptionalString("file_list") is { } list)
         {
-            if (!File.Exists(list)) throw new FileNotFoundException($"{list}: cube file list not found ({plugin}.file_list)", list);
+            if (!File.Exists(list)) throw new FileNotFoundException($"{list}: cube file list not found ({plugin}.file_list; it must be a local file)", list);
             var baseDir = Path.GetDirectoryName(Path.GetFullPath(list))!;
             files = File.ReadAllLines(list).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))
-                .Select(l => Path.GetFullPath(Path.Combine(baseDir, l))).ToList();
+                .Select(l => Gdal.GdalPaths.IsRemote(l) ? l : remote ? Gdal.GdalPaths.Join(folder, l) : Path.GetFullPath(Path.Combine(baseDir, l))).ToList();
             foreach (var f in files)
-                if (!File.Exists(f)) throw new FileNotFoundException($"{f}: listed in {list} but not found", f);
+                if (!Gdal.GdalPaths.IsRemote(f) && !File.Exists(f)) throw new FileNotFoundException($"{f}: listed in {list} but not found", f);
+            if (files.Any(Gdal.GdalPaths.IsRemote)) RemoteCubeParameters.Settings(args).Apply();
         }
+        else if (remote)
+            throw new ArgumentException($"{folder}: a remote cube cannot be listed; give {plugin}.file_list (a local text file naming its files, relative to the cube's URL)");
         else
         {
             if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"{folder}: cube folder not found ({plugin}.cube)");

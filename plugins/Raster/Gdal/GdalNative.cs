@@ -66,6 +66,8 @@ static unsafe partial class GdalNative
         int overviewCount, int* overviews, int bandCount, int* bands, IntPtr progress, IntPtr progressData);
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] public static partial IntPtr GDALGetMetadataItem(IntPtr majorObject, string name, string? domain);
     [LibraryImport(Lib)] public static partial IntPtr GDALGetRasterCategoryNames(IntPtr band);
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] public static partial void CPLSetConfigOption(string key, string? value);
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] public static partial void VSICurlPartialClearCache(string prefix);
     [LibraryImport(Lib)] public static partial IntPtr CPLGetLastErrorMsg();
     [LibraryImport(Lib)] public static partial void CPLErrorReset();
     [LibraryImport(Lib)] public static partial IntPtr CPLSetErrorHandler(IntPtr handler);

@@ -15,6 +15,8 @@ public sealed unsafe class GdalRasterFiles : IRasterFiles
 
     GdalRasterFiles() { }
 
+    internal static void EnsureInitialised() => Initialise();
+
     static void Initialise()
     {
         lock (InitLock)
@@ -38,11 +40,25 @@ public sealed unsafe class GdalRasterFiles : IRasterFiles
     public IRasterReader Open(string path)
     {
         Initialise();
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: raster file not found", path);
-        CPLErrorReset();
-        var handle = GDALOpen(path, GA_ReadOnly);
-        if (handle == IntPtr.Zero) throw new GdalException(path, "opening the raster");
-        return new GdalReader(path, handle);
+        bool remote = GdalPaths.IsRemote(path);
+        if (!remote && !File.Exists(path)) throw new FileNotFoundException($"{path}: raster file not found", path);
+        // A remote file is named by its URL in every message; GDAL sees its /vsicurl/ (…) path.
+        var gdalPath = GdalPaths.ToGdal(path);
+        if (!remote)
+        {
+            CPLErrorReset();
+            var handle = GDALOpen(gdalPath, GA_ReadOnly);
+            if (handle == IntPtr.Zero) throw new GdalException(path, "opening the raster");
+            return new GdalReader(path, handle, null);
+        }
+        var retry = RemoteRetry.Current;
+        var opened = retry.Run(path, gdalPath, "opening the remote raster", () =>
+        {
+            CPLErrorReset();
+            var h = GDALOpen(gdalPath, GA_ReadOnly);
+            return (h != IntPtr.Zero, h);
+        });
+        return new GdalReader(path, opened, gdalPath);
     }
 
     public IRasterWriter Create(RasterCreation c)
@@ -151,10 +167,14 @@ public sealed unsafe class GdalRasterFiles : IRasterFiles
     {
         IntPtr _handle;
 
-        public GdalReader(string path, IntPtr handle)
+        readonly string? _remote;
+
+        /// <param name="remote">GDAL's path of a remote file (its reads are retried), null for a local one.</param>
+        public GdalReader(string path, IntPtr handle, string? remote)
         {
             Path = path;
             _handle = handle;
+            _remote = remote;
             var g = new double[6];
             fixed (double* p = g)
                 if (GDALGetGeoTransform(handle, p) != CE_None) g = new double[] { 0, 1, 0, 0, 0, 1 };
@@ -210,10 +230,22 @@ public sealed unsafe class GdalRasterFiles : IRasterFiles
         void ReadAs<T>(int band, int x, int y, int width, int height, Span<T> buffer, RasterDataType type) where T : unmanaged
         {
             if (buffer.Length < width * height) throw new ArgumentException("buffer too small", nameof(buffer));
-            CPLErrorReset();
+            var action = $"reading band {band} window ({x}, {y}, {width} × {height})";
+            var bandHandle = Band(band);
             fixed (T* p = buffer)
-                if (GDALRasterIO(Band(band), GF_Read, x, y, width, height, p, width, height, (int)type, 0, 0) != CE_None)
-                    throw new GdalException(Path, $"reading band {band} window ({x}, {y}, {width} × {height})");
+            {
+                var target = (IntPtr)p;
+                bool Read()
+                {
+                    CPLErrorReset();
+                    return GDALRasterIO(bandHandle, GF_Read, x, y, width, height, (void*)target, width, height, (int)type, 0, 0) == CE_None;
+                }
+                if (_remote is null)
+                {
+                    if (!Read()) throw new GdalException(Path, action);
+                }
+                else RemoteRetry.Current.Run(Path, _remote, action, () => (Read(), 0));
+            }
         }
 
         public void Dispose()
