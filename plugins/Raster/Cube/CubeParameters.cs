@@ -18,10 +18,12 @@ public static class CubeParameters
         new ParameterSpec("bands", ParameterType.StringList, "bands to use, in channel order; empty = all bands found, in name order") { Default = new List<string>() },
         ParameterSpec.Number("scale", 1.0, "physical value = stored value × scale + offset (MODIS NDVI: 0.0001)"),
         ParameterSpec.Number("offset", 0.0, "added after scaling"),
-    }.Concat(RemoteCubeParameters.Specs());
+        ParameterSpec.Choice("source", "folder", "what 'cube' names: a folder (or URL with file_list) of GeoTIFFs, or a STAC API / static catalog (stac)", "folder", "stac"),
+    }.Concat(RemoteCubeParameters.Specs()).Concat(Stac.StacCubeParameters.Specs());
 
     public static RasterCube Open(PluginArguments args, IRasterFiles io, string plugin)
     {
+        if (args.GetString("source") == "stac") return Stac.StacCubeParameters.Open(args, io, plugin);
         var folder = args.GetString("cube");
         var naming = Naming(args.GetString("pattern"), args.GetString("date_format"), plugin);
         bool remote = Gdal.GdalPaths.IsRemote(folder);
