@@ -19,11 +19,11 @@ public sealed class RemoteCubeSpecs : IDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), $"lstmfcn-cog-sinop-{Environment.ProcessId}");
         Directory.CreateDirectory(folder);
-        foreach (var f in Directory.GetFiles(SinopCube, "*.tif"))
+        Parallel.ForEach(Directory.GetFiles(SinopCube, "*.tif"), new ParallelOptions { MaxDegreeOfParallelism = 2 }, f =>
         {
             var target = Path.Combine(folder, Path.GetFileName(f));
             if (!File.Exists(target)) GdalTools.Run("gdal_translate", "-q", "-of", "COG", "-co", "BLOCKSIZE=16", "-co", "COMPRESS=DEFLATE", f, target);
-        }
+        });
         File.WriteAllLines(Path.Combine(folder, "files.txt"), Directory.GetFiles(SinopCube, "*.tif").Select(Path.GetFileName).Order()!);
         return folder;
     });

@@ -20,13 +20,14 @@ public sealed class StacCubeSpecs : IDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), $"lstmfcn-stac-sinop-{Environment.ProcessId}");
         Directory.CreateDirectory(folder);
-        foreach (var f in Directory.GetFiles(SinopCube, "*.tif"))
-            foreach (var (tile, x) in new[] { ("left", 0), ("right", 25) })
-            {
-                var target = Path.Combine(folder, $"{tile}_{Path.GetFileName(f)}");
-                if (!File.Exists(target))
-                    GdalTools.Run("gdal_translate", "-q", "-srcwin", x.ToString(CultureInfo.InvariantCulture), "0", "25", "50", "-of", "COG", "-co", "BLOCKSIZE=16", f, target);
-            }
+        var jobs = Directory.GetFiles(SinopCube, "*.tif").SelectMany(f => new[] { (f, "left", 0), (f, "right", 25) });
+        Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = 2 }, job =>
+        {
+            var (f, tile, x) = job;
+            var target = Path.Combine(folder, $"{tile}_{Path.GetFileName(f)}");
+            if (!File.Exists(target))
+                GdalTools.Run("gdal_translate", "-q", "-srcwin", x.ToString(CultureInfo.InvariantCulture), "0", "25", "50", "-of", "COG", "-co", "BLOCKSIZE=16", f, target);
+        });
         return folder;
     });
 

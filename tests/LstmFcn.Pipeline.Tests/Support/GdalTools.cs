@@ -33,4 +33,32 @@ public static class GdalTools
         Run("gdal_translate", "-q", "-ot", "Byte", "-a_srs", crs, "-a_nodata", "255", "-mo", "LSTMFCN_CLASSES=" + string.Join(',', classes), ascPath, path);
         File.Delete(ascPath);
     }
+
+    /// <summary>A single-band GeoTIFF of <paramref name="type"/> (Float32, Byte …) from rows of values, as <see cref="ClassMap"/> places it.</summary>
+    public static void Raster(string path, double[][] rows, string type, double x0, double y0, double pixel, string crs)
+    {
+        var asc = new StringBuilder();
+        int w = rows[0].Length, h = rows.Length;
+        asc.Append(CultureInfo.InvariantCulture, $"ncols {w}\nnrows {h}\nxllcorner {x0}\nyllcorner {y0 - h * pixel}\ncellsize {pixel}\n");
+        foreach (var r in rows) asc.Append(string.Join(' ', r.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))).Append('\n');
+        var ascPath = path + ".asc";
+        File.WriteAllText(ascPath, asc.ToString());
+        Run("gdal_translate", "-q", "-ot", type, "-a_srs", crs, ascPath, path);
+        File.Delete(ascPath);
+    }
+
+    /// <summary>The values of pixels (col, row) of band 1, by one gdallocationinfo -valonly; NaN for nodata.</summary>
+    public static double[] Values(string path, params (int Col, int Row)[] pixels)
+    {
+        var start = new ProcessStartInfo("gdallocationinfo") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        start.ArgumentList.Add("-valonly");
+        start.ArgumentList.Add(path);
+        using var p = Process.Start(start)!;
+        foreach (var (c, r) in pixels) p.StandardInput.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{c} {r}"));
+        p.StandardInput.Close();
+        var lines = p.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        p.WaitForExit();
+        if (p.ExitCode != 0 || lines.Length != pixels.Length) throw new InvalidOperationException($"gdallocationinfo {path} failed: {p.StandardError.ReadToEnd()}");
+        return lines.Select(t => t.Equals("nan", StringComparison.OrdinalIgnoreCase) ? double.NaN : double.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+    }
 }
