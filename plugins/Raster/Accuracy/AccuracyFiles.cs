@@ -32,6 +32,7 @@ public static class AccuracyFiles
     static string JsonText(MapAccuracyResult r)
     {
         var w = r.Weighted;
+        double total = r.MappedPixels.Sum() * r.AreaPerPixel;
         var s = r.Sample;
         int k = s.Count;
         var classes = new List<object>();
@@ -40,14 +41,14 @@ public static class AccuracyFiles
             {
                 ["class"] = s.Classes[c],
                 ["mapped_pixels"] = r.MappedPixels[c],
-                ["mapped_area"] = w.MappedAreas[c],
-                ["weight"] = w.Weight(c),
+                ["mapped_area"] = r.MappedPixels[c] * r.AreaPerPixel,
+                ["weight"] = r.MappedPixels[c] * r.AreaPerPixel / total,
                 ["sample_points"] = s.MapTotal(c),
                 ["reference_points"] = s.ReferenceTotal(c),
-                ["users_accuracy"] = E(w.Users[c]),
-                ["producers_accuracy"] = E(w.Producers[c]),
-                ["area_proportion"] = E(w.AreaProportions[c]),
-                ["area"] = E(w.Areas[c]),
+                ["users_accuracy"] = w is null ? null : E(w.Users[c]),
+                ["producers_accuracy"] = w is null ? null : E(w.Producers[c]),
+                ["area_proportion"] = w is null ? null : E(w.AreaProportions[c]),
+                ["area"] = w is null ? null : E(w.Areas[c]),
                 ["sample_users_accuracy"] = N(r.Unweighted.Users[c]),
                 ["sample_producers_accuracy"] = N(r.Unweighted.Producers[c]),
                 ["sample_f1"] = N(r.Unweighted.F1[c]),
@@ -62,13 +63,14 @@ public static class AccuracyFiles
             ["points_on_nodata"] = r.PointsOnNoData,
             ["area_unit"] = AreaUnits.Name(r.Unit),
             ["area_per_pixel"] = r.AreaPerPixel,
-            ["total_area"] = w.TotalArea,
+            ["total_area"] = total,
+            ["area_weighted_unavailable"] = r.WhyNoAreaEstimates,
             ["classes"] = s.Classes,
             ["sample_matrix"] = Rows(k, (i, j) => s[i, j]),
             ["sample_overall_accuracy"] = N(r.Unweighted.Overall),
             ["sample_kappa"] = N(r.Unweighted.Kappa),
-            ["area_proportions_matrix"] = Rows(k, (i, j) => w.Proportions[i, j]),
-            ["overall_accuracy"] = E(w.Overall),
+            ["area_proportions_matrix"] = w is null ? null : Rows(k, (i, j) => w.Proportions[i, j]),
+            ["overall_accuracy"] = w is null ? null : E(w.Overall),
             ["per_class"] = classes,
         };
         return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }) + "\n";
@@ -83,21 +85,24 @@ public static class AccuracyFiles
     {
         var w = r.Weighted;
         var s = r.Sample;
+        double total = r.MappedPixels.Sum() * r.AreaPerPixel;
+        var none = new Estimate(double.NaN, double.NaN);
         var b = new StringBuilder();
         b.Append("class,mapped_pixels,mapped_area,weight,sample_points,users_accuracy,users_ci95_low,users_ci95_high,producers_accuracy,producers_ci95_low,producers_ci95_high,")
          .Append("area,area_se,area_ci95_low,area_ci95_high,sample_users_accuracy,sample_producers_accuracy,sample_f1\n");
         for (int c = 0; c < s.Count; c++)
         {
-            var (u, p, a) = (w.Users[c], w.Producers[c], w.Areas[c]);
-            b.Append(CsvField.Quote(s.Classes[c])).Append(',').Append(r.MappedPixels[c]).Append(',').Append(F(w.MappedAreas[c])).Append(',')
-             .Append(F(w.Weight(c))).Append(',').Append(s.MapTotal(c)).Append(',')
+            var (u, p, a) = w is null ? (none, none, none) : (w.Users[c], w.Producers[c], w.Areas[c]);
+            double mapped = r.MappedPixels[c] * r.AreaPerPixel;
+            b.Append(CsvField.Quote(s.Classes[c])).Append(',').Append(r.MappedPixels[c]).Append(',').Append(F(mapped)).Append(',')
+             .Append(F(mapped / total)).Append(',').Append(s.MapTotal(c)).Append(',')
              .Append(F(u.Value)).Append(',').Append(F(u.Lower)).Append(',').Append(F(u.Upper)).Append(',')
              .Append(F(p.Value)).Append(',').Append(F(p.Lower)).Append(',').Append(F(p.Upper)).Append(',')
              .Append(F(a.Value)).Append(',').Append(F(a.StandardError)).Append(',').Append(F(a.Lower)).Append(',').Append(F(a.Upper)).Append(',')
              .Append(F(r.Unweighted.Users[c])).Append(',').Append(F(r.Unweighted.Producers[c])).Append(',').Append(F(r.Unweighted.F1[c])).Append('\n');
         }
-        var o = w.Overall;
-        b.Append("overall,").Append(r.MappedPixels.Sum()).Append(',').Append(F(w.TotalArea)).Append(",1,").Append(s.Total).Append(',')
+        var o = w?.Overall ?? none;
+        b.Append("overall,").Append(r.MappedPixels.Sum()).Append(',').Append(F(total)).Append(",1,").Append(s.Total).Append(',')
          .Append(F(o.Value)).Append(',').Append(F(o.Lower)).Append(',').Append(F(o.Upper)).Append(",,,,,,,,")
          .Append(F(r.Unweighted.Overall)).Append(",,\n");
         return b.ToString();

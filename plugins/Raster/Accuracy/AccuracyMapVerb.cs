@@ -54,6 +54,14 @@ public sealed class AccuracyMapVerb : IMapPlugin, IChecksArguments
         var result = Assess(o.ClassMap ?? Path.Combine(input.Folder, ClassMapFile), input.Folder, o);
         var w = result.Weighted;
         string unit = AreaUnits.Name(o.AreaUnit);
+        context.Log.Info($"Sample: {result.Sample.Total} points, overall accuracy {result.Unweighted.Overall:F3}, kappa {result.Unweighted.Kappa:F3}");
+        if (result.PointsOnNoData > 0) context.Log.Warn($"{result.PointsOnNoData} validation point(s) fall on nodata pixels and were left out");
+        if (w is null)
+        {
+            context.Log.Warn($"No area-weighted estimates: {result.WhyNoAreaEstimates}");
+            context.Log.Info($"Wrote {Path.Combine(input.Folder, AccuracyFiles.Json)} and {AccuracyFiles.Csv}");
+            return;
+        }
         context.Log.Table($"accuracy ({result.Sample.Total} points; area-weighted, 95 % intervals; areas in {unit})",
             new[] { "class", "points", "user's", "producer's", $"mapped {unit}", $"estimated {unit}" },
             Enumerable.Range(0, w.Classes.Count).Select(c => (IReadOnlyList<string>)new[]
@@ -62,8 +70,7 @@ public sealed class AccuracyMapVerb : IMapPlugin, IChecksArguments
                 Pm(w.Users[c].Value, w.Users[c].HalfWidth, "F2"), Pm(w.Producers[c].Value, w.Producers[c].HalfWidth, "F2"),
                 w.MappedAreas[c].ToString("F0", CultureInfo.InvariantCulture), Pm(w.Areas[c].Value, w.Areas[c].HalfWidth, "F0"),
             }).ToList());
-        context.Log.Info($"Overall accuracy {Pm(w.Overall.Value, w.Overall.HalfWidth, "F3")} (area-weighted); sample: {result.Unweighted.Overall:F3}, kappa {result.Unweighted.Kappa:F3}");
-        if (result.PointsOnNoData > 0) context.Log.Warn($"{result.PointsOnNoData} validation point(s) fall on nodata pixels and were left out");
+        context.Log.Info($"Overall accuracy {Pm(w.Overall.Value, w.Overall.HalfWidth, "F3")} (area-weighted)");
         context.Log.Info($"Wrote {Path.Combine(input.Folder, AccuracyFiles.Json)} and {AccuracyFiles.Csv}");
     }
 

@@ -14,7 +14,14 @@ public sealed record MapAccuracyResult(
     double AreaPerPixel,
     ErrorMatrix Sample,
     SampleAccuracy Unweighted,
-    AreaWeightedAssessment Weighted);
+    AreaWeightedAssessment? Weighted,
+    IReadOnlyList<string> Unsampled)
+{
+    /// <summary>Why there are no area-weighted estimates (null when there are).</summary>
+    public string? WhyNoAreaEstimates => Weighted is null
+        ? $"mapped classes without a validation point in their stratum: {string.Join(", ", Unsampled)}; the area-weighted estimates need points in every mapped class"
+        : null;
+}
 
 /// <summary>
 /// Validation points against a class map: each point's map class is the pixel it falls in, its reference class its
@@ -52,7 +59,10 @@ public static class MapAccuracy
         if (pairs.Count == 0) throw new InvalidDataException($"{pointsPath}: every validation point falls on a nodata pixel of {classMapPath}");
         var sample = ErrorMatrix.FromPairs(map.Classes, pairs);
         var areas = map.Pixels.Select(n => n * perPixel).ToArray();
+        // A stratum without points has no estimate (Olofsson's estimators divide by its sample): the sample's own
+        // figures are still reported, and the classes to sample are named.
+        var unsampled = Enumerable.Range(0, map.Classes.Count).Where(c => map.Pixels[c] > 0 && sample.MapTotal(c) == 0).Select(c => map.Classes[c]).ToList();
         return new MapAccuracyResult(classMapPath, pointsPath, points.Count, onNoData, map.Pixels, unit, perPixel, sample,
-            SampleAccuracy.Of(sample), AreaWeightedAccuracy.Assess(sample, areas));
+            SampleAccuracy.Of(sample), unsampled.Count == 0 ? AreaWeightedAccuracy.Assess(sample, areas) : null, unsampled);
     }
 }

@@ -127,6 +127,20 @@ public sealed class MapAccuracySpecs : IDisposable
         Assert.False(File.Exists(_temp["map/accuracy.json"]));
     }
 
+    [Fact]
+    public void A_mapped_class_without_points_gets_the_sample_figures_and_no_area_estimates_naming_it()
+    {
+        var lines = File.ReadAllLines(PointsCsv());
+        // Only the points mapped deforestation or forest (the first 14): the 'other' stratum has none.
+        var partial = _temp.Write("partial.csv", string.Join("\n", lines.Take(15)) + "\n");
+        var json = RunAccuracy(("points", partial), ("x_column", "x"), ("y_column", "y"), ("crs", "map"));
+        Assert.Equal(14, json.GetProperty("points_used").GetInt32());
+        Assert.Equal(11 / 14.0, json.GetProperty("sample_overall_accuracy").GetDouble(), 12);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("overall_accuracy").ValueKind);
+        Assert.Contains("mapped classes without a validation point in their stratum: other", json.GetProperty("area_weighted_unavailable").GetString());
+        Assert.Equal(31 * 0.09, json.GetProperty("per_class")[2].GetProperty("mapped_area").GetDouble(), 9);
+    }
+
     string Draw(string output, int seed, params (string, object?)[] args)
     {
         var verb = Verb("sample-design");

@@ -21,7 +21,7 @@ public static class AreaWeightedAccuracy
             if (!(mappedAreas[i] >= 0) || double.IsInfinity(mappedAreas[i]))
                 throw new ArgumentException($"mapped area of class '{sample.Classes[i]}' is {mappedAreas[i]}; expected a finite area ≥ 0", nameof(mappedAreas));
             if (mappedAreas[i] > 0 && sample.MapTotal(i) == 0)
-                throw new ArgumentException($"class '{sample.Classes[i]}' covers {mappedAreas[i]} of the map but has no validation point in its stratum; every mapped class needs points", nameof(sample));
+                throw new ArgumentException($"class '{sample.Classes[i]}' covers {mappedAreas[i]:G6} (area units) of the map but has no validation point in its stratum; every mapped class needs points");
             total += mappedAreas[i];
         }
         if (total <= 0) throw new ArgumentException("the mapped areas add up to 0", nameof(mappedAreas));
