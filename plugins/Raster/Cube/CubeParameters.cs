@@ -10,18 +10,23 @@ public static class CubeParameters
     /// <summary>Opens the cube the options describe (<paramref name="bands"/>, when given, instead of theirs).</summary>
     public static RasterCube Open(CubeOptions options, IRasterFiles io, string plugin, IReadOnlyList<string>? bands = null)
     {
+        if (options.Source == CubeSource.Stac) return Stac.StacCubeParameters.Open(options, io, plugin, bands);
         var folder = options.Cube;
         var naming = Naming(options.Pattern, options.DateFormat, plugin);
+        bool remote = Gdal.GdalPaths.IsRemote(folder);
         List<string> files;
         if (options.FileList is { } list)
         {
-            if (!File.Exists(list)) throw new FileNotFoundException($"{list}: cube file list not found ({plugin}.file_list)", list);
+            if (!File.Exists(list)) throw new FileNotFoundException($"{list}: cube file list not found ({plugin}.file_list; it must be a local file)", list);
             var baseDir = Path.GetDirectoryName(Path.GetFullPath(list))!;
             files = File.ReadAllLines(list).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))
-                .Select(l => Path.GetFullPath(Path.Combine(baseDir, l))).ToList();
+                .Select(l => Gdal.GdalPaths.IsRemote(l) ? l : remote ? Gdal.GdalPaths.Join(folder, l) : Path.GetFullPath(Path.Combine(baseDir, l))).ToList();
             foreach (var f in files)
-                if (!File.Exists(f)) throw new FileNotFoundException($"{f}: listed in {list} but not found", f);
+                if (!Gdal.GdalPaths.IsRemote(f) && !File.Exists(f)) throw new FileNotFoundException($"{f}: listed in {list} but not found", f);
+            if (files.Any(Gdal.GdalPaths.IsRemote)) RemoteCubeParameters.Settings(options).Apply();
         }
+        else if (remote)
+            throw new ArgumentException($"{folder}: a remote cube cannot be listed; give {plugin}.file_list (a local text file naming its files, relative to the cube's URL)");
         else
         {
             if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"{folder}: cube folder not found ({plugin}.cube)");

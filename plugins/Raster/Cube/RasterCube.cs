@@ -60,7 +60,18 @@ public sealed class RasterCube
             dates[date] = file;
         }
 
-        var chosen = bands.Count > 0 ? bands.ToList() : byBand.Keys.ToList();
+        return FromFiles(io, byBand, bands, scale, offset, describedAs);
+    }
+
+    /// <summary>
+    /// A cube from files already sorted by band and date (a STAC source's assets, or parsed file names): the same
+    /// checks as <see cref="Open"/> — every band on the same dates, every file one band on one grid.
+    /// </summary>
+    public static RasterCube FromFiles(IRasterFiles io, IReadOnlyDictionary<string, SortedDictionary<DateOnly, string>> byBand,
+        IReadOnlyList<string> bands, double scale, double offset, string describedAs)
+    {
+        if (byBand.Count == 0) throw new InvalidDataException($"{describedAs}: no raster files found");
+        var chosen = bands.Count > 0 ? bands.ToList() : byBand.Keys.Order(StringComparer.Ordinal).ToList();
         foreach (var b in chosen)
             if (!byBand.ContainsKey(b))
                 throw new InvalidDataException($"{describedAs}: band '{b}' is not in the cube (bands found: {string.Join(", ", byBand.Keys)})");

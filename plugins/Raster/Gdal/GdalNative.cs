@@ -65,6 +65,10 @@ static unsafe partial class GdalNative
     [LibraryImport(Lib)] public static partial int GDALSetRasterCategoryNames(IntPtr band, IntPtr* names);
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] public static partial int GDALBuildOverviews(IntPtr dataset, string resampling,
         int overviewCount, int* overviews, int bandCount, int* bands, IntPtr progress, IntPtr progressData);
+    [LibraryImport(Lib)] public static partial IntPtr GDALGetRasterCategoryNames(IntPtr band);
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] public static partial void CPLSetConfigOption(string key, string? value);
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] public static partial void CPLSetThreadLocalConfigOption(string key, string? value);
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] public static partial void VSICurlPartialClearCache(string prefix);
     [LibraryImport(Lib)] public static partial IntPtr CPLGetLastErrorMsg();
     [LibraryImport(Lib)] public static partial void CPLErrorReset();
     [LibraryImport(Lib)] public static partial IntPtr CPLSetErrorHandler(IntPtr handler);
@@ -74,6 +78,8 @@ static unsafe partial class GdalNative
     [LibraryImport(Lib)] public static partial void OSRDestroySpatialReference(IntPtr srs);
     [LibraryImport(Lib)] public static partial int OSRImportFromEPSG(IntPtr srs, int code);
     [LibraryImport(Lib)] public static partial void OSRSetAxisMappingStrategy(IntPtr srs, int strategy);
+    [LibraryImport(Lib)] public static partial int OSRIsGeographic(IntPtr srs);
+    [LibraryImport(Lib)] public static partial double OSRGetLinearUnits(IntPtr srs, IntPtr* name);
     [LibraryImport(Lib)] public static partial IntPtr OCTNewCoordinateTransformation(IntPtr source, IntPtr target);
     [LibraryImport(Lib)] public static partial void OCTDestroyCoordinateTransformation(IntPtr transform);
     [LibraryImport(Lib)] public static partial int OCTTransform(IntPtr transform, int count, double* x, double* y, double* z);

@@ -15,6 +15,8 @@ public sealed unsafe class GdalRasterFiles : IRasterFiles
 
     GdalRasterFiles() { }
 
+    internal static void EnsureInitialised() => Initialise();
+
     static void Initialise()
     {
         lock (InitLock)
@@ -38,11 +40,25 @@ public sealed unsafe class GdalRasterFiles : IRasterFiles
     public IRasterReader Open(string path)
     {
         Initialise();
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: raster file not found", path);
-        CPLErrorReset();
-        var handle = GDALOpen(path, GA_ReadOnly);
-        if (handle == IntPtr.Zero) throw new GdalException(path, "opening the raster");
-        return new GdalReader(path, handle);
+        bool remote = GdalPaths.IsRemote(path);
+        if (!remote && !File.Exists(path)) throw new FileNotFoundException($"{path}: raster file not found", path);
+        // A remote file is named by its URL in every message; GDAL sees its /vsicurl/ (…) path.
+        var gdalPath = GdalPaths.ToGdal(path);
+        if (!remote)
+        {
+            CPLErrorReset();
+            var handle = GDALOpen(gdalPath, GA_ReadOnly);
+            if (handle == IntPtr.Zero) throw new GdalException(path, "opening the raster");
+            return new GdalReader(path, handle, null);
+        }
+        var retry = RemoteRetry.Current;
+        var opened = retry.Run(path, gdalPath, "opening the remote raster", () =>
+        {
+            CPLErrorReset();
+            var h = GDALOpen(gdalPath, GA_ReadOnly);
+            return (h != IntPtr.Zero, h);
+        });
+        return new GdalReader(path, opened, gdalPath);
     }
 
     public IRasterWriter Create(RasterCreation c)
@@ -108,6 +124,21 @@ public sealed unsafe class GdalRasterFiles : IRasterFiles
         return srs;
     }
 
+    public double? MetresPerUnit(string crs)
+    {
+        Initialise();
+        if (crs.Length == 0) return null;
+        var srs = SpatialReference(crs);
+        try
+        {
+            return OSRIsGeographic(srs) != 0 ? null : OSRGetLinearUnits(srs, null);
+        }
+        finally
+        {
+            OSRDestroySpatialReference(srs);
+        }
+    }
+
     static string Short(string wkt) => wkt.Length > 60 ? wkt[..60] + "…" : wkt;
 
     public void WritePng(string path, int width, int height, ReadOnlySpan<byte> rgb)
@@ -139,10 +170,14 @@ public sealed unsafe class GdalRasterFiles : IRasterFiles
     {
         IntPtr _handle;
 
-        public GdalReader(string path, IntPtr handle)
+        readonly string? _remote;
+
+        /// <param name="remote">GDAL's path of a remote file (its reads are retried), null for a local one.</param>
+        public GdalReader(string path, IntPtr handle, string? remote)
         {
             Path = path;
             _handle = handle;
+            _remote = remote;
             var g = new double[6];
             fixed (double* p = g)
                 if (GDALGetGeoTransform(handle, p) != CE_None) g = new double[] { 0, 1, 0, 0, 0, 1 };
@@ -179,6 +214,16 @@ public sealed unsafe class GdalRasterFiles : IRasterFiles
         public string? Description(int band) => Utf8(GDALGetDescription(Band(band)));
         public string? Metadata(string key) => Utf8(GDALGetMetadataItem(_handle, key, null));
 
+
+        public IReadOnlyList<string> CategoryNames(int band)
+        {
+            var names = new List<string>();
+            var list = (IntPtr*)GDALGetRasterCategoryNames(Band(band));
+            if (list == null) return names;
+            for (int i = 0; list[i] != IntPtr.Zero; i++) names.Add(Utf8(list[i]) ?? "");
+            return names;
+        }
+
         public void Read(int band, int x, int y, int width, int height, Span<float> buffer) =>
             ReadAs(band, x, y, width, height, buffer, RasterDataType.Float32);
 
@@ -188,10 +233,22 @@ public sealed unsafe class GdalRasterFiles : IRasterFiles
         void ReadAs<T>(int band, int x, int y, int width, int height, Span<T> buffer, RasterDataType type) where T : unmanaged
         {
             if (buffer.Length < width * height) throw new ArgumentException("buffer too small", nameof(buffer));
-            CPLErrorReset();
+            var action = $"reading band {band} window ({x}, {y}, {width} × {height})";
+            var bandHandle = Band(band);
             fixed (T* p = buffer)
-                if (GDALRasterIO(Band(band), GF_Read, x, y, width, height, p, width, height, (int)type, 0, 0) != CE_None)
-                    throw new GdalException(Path, $"reading band {band} window ({x}, {y}, {width} × {height})");
+            {
+                var target = (IntPtr)p;
+                bool Read()
+                {
+                    CPLErrorReset();
+                    return GDALRasterIO(bandHandle, GF_Read, x, y, width, height, (void*)target, width, height, (int)type, 0, 0) == CE_None;
+                }
+                if (_remote is null)
+                {
+                    if (!Read()) throw new GdalException(Path, action);
+                }
+                else RemoteRetry.Current.Run(Path, _remote, action, () => (Read(), 0));
+            }
         }
 
         public void Dispose()
@@ -302,7 +359,12 @@ public sealed unsafe class GdalRasterFiles : IRasterFiles
         {
             var driver = GDALGetDriverByName("COG");
             if (driver == IntPtr.Zero) throw new GdalException(c.Path, "finding GDAL's COG driver (GDAL ≥ 3.1)");
-            var source = GDALOpen(staging, 0);
+            // The staged map's categories are in its .aux.xml, which GDAL does not look for when remote cubes have set
+            // GDAL_DISABLE_READDIR_ON_OPEN=EMPTY_DIR for the process: list the folder for this one open.
+            CPLSetThreadLocalConfigOption("GDAL_DISABLE_READDIR_ON_OPEN", "FALSE");
+            IntPtr source;
+            try { source = GDALOpen(staging, 0); }
+            finally { CPLSetThreadLocalConfigOption("GDAL_DISABLE_READDIR_ON_OPEN", null); }
             if (source == IntPtr.Zero) throw new GdalException(staging, "reopening the staged map");
             try
             {

@@ -49,8 +49,10 @@ public interface IRasterReader : IDisposable
     double? NoData(int band);
     (int Width, int Height) BlockSize(int band);
     string? Description(int band);
-    /// <summary>A dataset metadata item (default domain), or null.</summary>
+    /// <summary>A metadata item of the dataset (default domain), or null.</summary>
     string? Metadata(string key);
+    /// <summary>The band's category names (class names of a class map); empty when it has none.</summary>
+    IReadOnlyList<string> CategoryNames(int band);
     /// <summary>Reads a window of one band (1-based) as floats, row-major, into <paramref name="buffer"/> (w·h values).</summary>
     void Read(int band, int x, int y, int width, int height, Span<float> buffer);
     void Read(int band, int x, int y, int width, int height, Span<ushort> buffer);
@@ -93,6 +95,8 @@ public interface IRasterFiles
     IRasterWriter Create(RasterCreation creation);
     /// <summary>A transform from <paramref name="source"/> to <paramref name="target"/>: WKT, or "EPSG:code".</summary>
     ICoordinateTransform Transform(string source, string target);
+    /// <summary>Metres per unit of a projected CRS (WKT or "EPSG:code"); null for a geographic CRS (degrees) or none.</summary>
+    double? MetresPerUnit(string crs);
     /// <summary>Writes an 8-bit RGB image (row-major, interleaved) as PNG.</summary>
     void WritePng(string path, int width, int height, ReadOnlySpan<byte> rgb);
 }

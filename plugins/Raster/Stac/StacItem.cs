@@ -1,0 +1,11 @@
+namespace LstmFcn.Plugins.Raster.Stac;
+
+/// <summary>
+/// A STAC item as a cube needs it: its tile (<c>s2:mgrs_tile</c>, <c>grid:code</c>, <c>tile</c>, else its bbox), its
+/// date, its raster assets (key → absolute href) and what it says of its CRS and resolution.
+/// </summary>
+public sealed record StacItem(string Id, string Collection, string Tile, DateOnly Date, IReadOnlyDictionary<string, string> Assets,
+    int? Epsg, double? Resolution);
+
+/// <summary>What to ask a STAC API's /search for.</summary>
+public sealed record StacQuery(IReadOnlyList<string> Collections, IReadOnlyList<double> Bbox, string? Datetime, int Limit, int MaxItems = 100_000);

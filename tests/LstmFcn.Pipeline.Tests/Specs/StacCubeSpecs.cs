@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LstmFcn.Pipeline.Tests.Support;
+
+namespace LstmFcn.Pipeline.Tests.Specs;
+
+/// <summary>
+/// STAC cube sources on the Sinop cube cut into two tiles of 25 × 50 pixels (COGs, one NDVI asset per item, 23 dates
+/// each): a STAC API's /search is paged through its 'next' links, a static catalog and an ItemCollection are read, and
+/// points read through a tile's items get the pixels of the same points in the local folder.
+/// </summary>
+public sealed class StacCubeSpecs : IDisposable
+{
+    static string SinopCube => Path.Combine(Repo.Datasets, "sits_mod13q1_sinop", "cube");
+    static readonly double[] Transform = { -6064553.374, 231.656, 0, -1302586.208, 0, -231.656 };
+
+    /// <summary>Per tile and date a COG (gdal_translate -srcwin … -of COG), made once for the class.</summary>
+    static readonly Lazy<string> Tiles = new(() =>
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"lstmfcn-stac-sinop-{Environment.ProcessId}");
+        Directory.CreateDirectory(folder);
+        var jobs = Directory.GetFiles(SinopCube, "*.tif").SelectMany(f => new[] { (f, "left", 0), (f, "right", 25) });
+        Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = 2 }, job =>
+        {
+            var (f, tile, x) = job;
+            var target = Path.Combine(folder, $"{tile}_{Path.GetFileName(f)}");
+            if (!File.Exists(target))
+                GdalTools.Run("gdal_translate", "-q", "-srcwin", x.ToString(CultureInfo.InvariantCulture), "0", "25", "50", "-of", "COG", "-co", "BLOCKSIZE=16", f, target);
+        });
+        return folder;
+    });
+
+    readonly TempFolder _temp = new();
+    readonly RangeHttpServer _files = new(Tiles.Value);
+
+    public void Dispose()
+    {
+        _files.Dispose();
+        _temp.Dispose();
+    }
+
+    static IEnumerable<(string Tile, string Date, string File)> TileFiles() =>
+        Directory.GetFiles(Tiles.Value, "*.tif").Select(Path.GetFileName).Order(StringComparer.Ordinal)
+            .Select(n => (n!.Split('_')[0], n[^14..^4], n!));
+
+    /// <summary>One item per tile and date; the asset's href made by <paramref name="href"/> from the file name.</summary>
+    static List<JsonObject> Items(Func<string, string> href) => TileFiles().Select(t => new JsonObject
+    {
+        ["type"] = "Feature", ["stac_version"] = "1.0.0", ["id"] = $"{t.Tile}-{t.Date}", ["collection"] = "sinop",
+        ["properties"] = new JsonObject { ["datetime"] = $"{t.Date}T13:30:00Z", ["tile"] = t.Tile },
+        ["assets"] = new JsonObject
+        {
+            ["NDVI"] = new JsonObject { ["href"] = href(t.File), ["type"] = "image/tiff; application=geotiff; profile=cloud-optimized" },
+            ["thumbnail"] = new JsonObject { ["href"] = "thumb.png", ["type"] = "image/png" },
+        },
+    }).ToList();
+
+    /// <summary>Points at the centres of pixels of one tile (x/y in the cube's CRS), labelled a/b.</summary>
+    string Points(string tile)
+    {
+        int first = tile == "left" ? 0 : 25;
+        var rows = Enumerable.Range(0, 12).Select(i =>
+        {
+            int col = first + (i * 7) % 25, row = (i * 11) % 50;
+            double x = Transform[0] + Transform[1] * (col + 0.5), y = Transform[3] + Transform[5] * (row + 0.5);
+            return string.Create(CultureInfo.InvariantCulture, $"{i + 1},{x},{y},{(i % 2 == 0 ? "a" : "b")}");
+        });
+        return _temp.Write($"points-{tile}.csv", "id,x,y,label\n" + string.Join("\n", rows) + "\n");
+    }
+
+    DatasetSplit Load(string cube, string points, params (string, object?)[] extra)
+    {
+        var loader = Plugins.Loader("cube-points");
+        var args = new List<(string, object?)> { ("cube", cube), ("points", points), ("crs", "cube"), ("x_column", "x"), ("y_column", "y") };
+        if (extra.Length > 0) args.AddRange(extra);
+        else args.Add(("pattern", "{satellite}_{tile}_{band}_{date}"));
+        return loader.Load(Plugins.Arguments(loader, args.ToArray()), Plugins.Context(_temp.Path));
+    }
+
+    static void SameSeries(DatasetSplit expected, DatasetSplit actual)
+    {
+        Assert.Equal(expected.Train.Count, actual.Train.Count);
+        for (int i = 0; i < expected.Train.Count; i++)
+        {
+            Assert.Equal(23, actual.Train.Samples[i].Length);
+            Assert.Equal(expected.Train.Samples[i].Values, actual.Train.Samples[i].Values);
+        }
+    }
+
+    [Theory]
+    [InlineData("left")]
+    [InlineData("right")]
+    public void A_tile_found_by_a_paged_search_gives_the_pixels_of_the_local_folder(string tile)
+    {
+        using var api = new StacTestApi(Items(f => $"{_files.Url}/{f}"));
+        var stac = Load(api.Url, Points(tile), ("source", "stac"), ("stac_collections", new List<string> { "sinop" }),
+            ("stac_datetime", "2013-09-01/2014-08-31"), ("stac_limit", 10), ("stac_tile", tile));
+        // 46 items, 10 a page: five searches, the last four from 'next' links.
+        Assert.Equal(5, api.Searches);
+        SameSeries(Load(SinopCube, Points(tile)), stac);
+        Assert.Equal("NDVI", stac.Train.Metadata["channels"]);
+    }
+
+    [Fact]
+    public void A_datetime_interval_narrows_the_search_and_two_tiles_need_a_choice()
+    {
+        using var api = new StacTestApi(Items(f => $"{_files.Url}/{f}"));
+        var few = Load(api.Url, Points("left"), ("source", "stac"), ("stac_datetime", "2014-01-01/2014-02-28"), ("stac_tile", "left"));
+        Assert.Equal(4, few.Train.Samples[0].Length); // 2014-01-01, 01-17, 02-02, 02-18
+        var e = Assert.ThrowsAny<Exception>(() => Load(api.Url, Points("left"), ("source", "stac")));
+        Assert.Contains("2 tiles (left, right); choose one with cube-points.stac_tile", e.Message);
+    }
+
+    [Fact]
+    public void A_static_item_collection_with_relative_hrefs_and_a_catalog_of_item_files_give_the_same_pixels()
+    {
+        var relative = Path.GetRelativePath(_temp.Path, Tiles.Value);
+        var collection = _temp.Write("items.json", new JsonObject
+        {
+            ["type"] = "FeatureCollection", ["features"] = new JsonArray(Items(f => $"{relative}/{f}").Select(i => (JsonNode)i).ToArray()),
+        }.ToJsonString());
+        var local = Load(SinopCube, Points("right"));
+        SameSeries(local, Load(collection, Points("right"), ("source", "stac"), ("stac_tile", "right")));
+
+        Directory.CreateDirectory(_temp["catalog/items"]);
+        var links = new JsonArray();
+        foreach (var item in Items(f => Path.Combine(Tiles.Value, f)))
+        {
+            var id = item["id"]!.GetValue<string>();
+            File.WriteAllText(_temp[$"catalog/items/{id}.json"], item.ToJsonString());
+            links.Add(new JsonObject { ["rel"] = "item", ["href"] = $"items/{id}.json" });
+        }
+        var catalog = _temp.Write("catalog/catalog.json", new JsonObject { ["type"] = "Catalog", ["id"] = "sinop", ["links"] = links }.ToJsonString());
+        SameSeries(local, Load(catalog, Points("right"), ("source", "stac"), ("stac_tile", "right")));
+    }
+
+    [Fact]
+    public void Describe_lists_tiles_bands_dates_crs_resolution_and_missing_assets_before_reading_pixels()
+    {
+        var items = Items(f => $"{_files.Url}/{f}");
+        items.RemoveAll(i => i["id"]!.GetValue<string>() == "right-2014-03-06");
+        // An item of the right tile without its NDVI asset on 2014-03-22.
+        var bare = items.First(i => i["id"]!.GetValue<string>() == "right-2014-03-22");
+        bare["assets"]!.AsObject().Remove("NDVI");
+        bare["assets"]!["B04"] = new JsonObject { ["href"] = $"{_files.Url}/right_MODIS_Sinop_NDVI_2014-03-22.tif", ["type"] = "image/tiff" };
+        using var api = new StacTestApi(items);
+        var plugin = Plugins.BuiltIn.Get("cube-points").Plugin.GetType().Assembly;
+        var describe = plugin.GetType("LstmFcn.Plugins.Raster.Stac.StacCubeParameters")!.GetMethod("Describe")!;
+        _files.ResetCounts();
+        var text = (string)describe.Invoke(null, new object?[] { api.Url, new List<string> { "sinop" }, null, new List<string>(), 100 })!;
+        Assert.True(text.Contains("45 item(s) in 1 page(s)"), text);
+        Assert.True(text.Contains("tile left: 23 item(s), bands NDVI, 23 date(s) 2013-09-14 … 2014-08-29, CRS unknown (Sinusoidal), resolution 231.656"), text);
+        Assert.Contains("tile right: 22 item(s), bands NDVI, RED, 22 date(s)", text);
+        Assert.Contains("missing assets (22): NDVI 2014-03-22, RED 2013-09-14", text);
+        // One header per tile read, no pixel block: a few small range requests.
+        Assert.InRange(_files.Requests, 1, 6);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace LstmFcn.Pipeline.Tests.Support;
+
+/// <summary>GDAL's command-line tools (Debian's gdal-bin), used to make raster fixtures the specs then read.</summary>
+public static class GdalTools
+{
+    public static void Run(string tool, params string[] args)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var p = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start (install gdal-bin)");
+        var err = p.StandardError.ReadToEndAsync();
+        p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{tool} {string.Join(' ', args)} failed: {err.Result}");
+    }
+
+    /// <summary>
+    /// A UInt8 class map GeoTIFF like cube-label's (class names in LSTMFCN_CLASSES, nodata 255) from rows of class
+    /// indices, north-up with square pixels of <paramref name="pixel"/> metres whose upper-left corner is (x0, y0).
+    /// </summary>
+    public static void ClassMap(string path, int[][] rows, IReadOnlyList<string> classes, double x0, double y0, double pixel, string crs)
+    {
+        var asc = new StringBuilder();
+        int w = rows[0].Length, h = rows.Length;
+        asc.Append(CultureInfo.InvariantCulture, $"ncols {w}\nnrows {h}\nxllcorner {x0}\nyllcorner {y0 - h * pixel}\ncellsize {pixel}\nNODATA_value 255\n");
+        foreach (var r in rows) asc.Append(string.Join(' ', r)).Append('\n');
+        var ascPath = path + ".asc";
+        File.WriteAllText(ascPath, asc.ToString());
+        Run("gdal_translate", "-q", "-ot", "Byte", "-a_srs", crs, "-a_nodata", "255", "-mo", "LSTMFCN_CLASSES=" + string.Join(',', classes), ascPath, path);
+        File.Delete(ascPath);
+    }
+
+    /// <summary>A single-band GeoTIFF of <paramref name="type"/> (Float32, Byte …) from rows of values, as <see cref="ClassMap"/> places it.</summary>
+    public static void Raster(string path, double[][] rows, string type, double x0, double y0, double pixel, string crs)
+    {
+        var asc = new StringBuilder();
+        int w = rows[0].Length, h = rows.Length;
+        asc.Append(CultureInfo.InvariantCulture, $"ncols {w}\nnrows {h}\nxllcorner {x0}\nyllcorner {y0 - h * pixel}\ncellsize {pixel}\n");
+        foreach (var r in rows) asc.Append(string.Join(' ', r.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))).Append('\n');
+        var ascPath = path + ".asc";
+        File.WriteAllText(ascPath, asc.ToString());
+        Run("gdal_translate", "-q", "-ot", type, "-a_srs", crs, ascPath, path);
+        File.Delete(ascPath);
+    }
+
+    /// <summary>The values of pixels (col, row) of band 1, by one gdallocationinfo -valonly; NaN for nodata.</summary>
+    public static double[] Values(string path, params (int Col, int Row)[] pixels)
+    {
+        var start = new ProcessStartInfo("gdallocationinfo") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        start.ArgumentList.Add("-valonly");
+        start.ArgumentList.Add(path);
+        using var p = Process.Start(start)!;
+        foreach (var (c, r) in pixels) p.StandardInput.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{c} {r}"));
+        p.StandardInput.Close();
+        var lines = p.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        p.WaitForExit();
+        if (p.ExitCode != 0 || lines.Length != pixels.Length) throw new InvalidOperationException($"gdallocationinfo {path} failed: {p.StandardError.ReadToEnd()}");
+        return lines.Select(t => t.Equals("nan", StringComparison.OrdinalIgnoreCase) ? double.NaN : double.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+    }
+}
