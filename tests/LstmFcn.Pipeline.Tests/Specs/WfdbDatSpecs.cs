@@ -60,8 +60,8 @@ public sealed class WfdbDatSpecs : IDisposable
     [Fact]
     public void Format_212_with_an_odd_number_of_samples_reads_the_last_half_group()
     {
-        // One signal, three samples 1, 2, 3: 01 20 02 | 03 0x.
-        var data = Load("odd", "odd 1 250 3\nodd.dat 212 100 12 0\n", new byte[] { 0x01, 0x20, 0x02, 0x03, 0x00 }, "odd.dat");
+        // One signal, three samples 1, 2, 3: 01 00 02, then 03 0x (half a group).
+        var data = Load("odd", "odd 1 250 3\nodd.dat 212 100 12 0\n", new byte[] { 0x01, 0x00, 0x02, 0x03, 0x00 }, "odd.dat");
 
         Assert.Equal(new[] { 0.01f, 0.02f, 0.03f }, data.Samples.Single().Values);
     }
