@@ -30,16 +30,16 @@ public sealed class EcgShortRunSpecs : IDisposable
     [Fact]
     public void The_feature_model_learns_from_300_records_and_its_saved_model_predicts_a_folder_without_labels_as_with_them()
     {
-        var pipeline = _temp.Write("short.yaml", $$"""
+        var pipeline = _temp.Write("short.yaml", $$$"""
             name: ecg-short
             seed: 5
             threads: 2
-            loader: {plugin: cinc2017, with: {data: {{Data}}}}
+            loader: {plugin: cinc2017, with: {data: {{{Data}}}}}
             preprocess: [ecg-features]
             model: {plugin: gradient-boosting, with: {iterations: 40}}
             evaluate: {kfold: 2}
             report: [{plugin: metrics, with: {print: false}}]
-            output: {{_temp["runs"]}}
+            output: {{{_temp["runs"]}}}
             """);
 
         var run = PipelineFiles.Run(pipeline);
