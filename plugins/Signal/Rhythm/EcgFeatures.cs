@@ -19,7 +19,7 @@ public sealed class EcgFeatures : IPreprocessorPlugin
 
     public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
     {
-        new ParameterSpec("rate", ParameterType.Number, "sampling rate in Hz of series without sampling_rate metadata") { Minimum = 1e-6 },
+        new ParameterSpec("rate", ParameterType.Number, "sampling rate in Hz of series without sampling_rate metadata") { Minimum = 1e-6, Maximum = 1e9 },
     };
 
     public IFittedPreprocessor Fit(TimeSeriesDataset train, PluginArguments args, RunContext context) => Create(args);
