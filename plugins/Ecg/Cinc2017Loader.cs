@@ -10,8 +10,11 @@ namespace LstmFcn.Plugins.Ecg;
 /// named in a list; otherwise the test set is empty (use <c>evaluate: {kfold: 5}</c>).
 /// Each series carries metadata <c>record</c>, <c>sampling_rate</c> (Hz), <c>source</c> (the .mat path),
 /// <c>label_code</c> and <c>units</c>; the dataset carries <c>sampling_rate</c> when all records share it.
+/// Records are read in parallel (the run's worker threads); signals may be MATLAB v4 <c>.mat</c> or WFDB <c>.dat</c>
+/// in format 16 or 212. For <c>lstmfcn predict</c> a folder is read with its <c>REFERENCE.csv</c> when it has one,
+/// otherwise unlabelled: the records its <c>RECORDS</c> file names, or every <c>.hea</c> in it.
 /// </summary>
-public sealed class Cinc2017Loader : ILoaderPlugin
+public sealed class Cinc2017Loader : ILoaderPlugin, IReadsNewData
 {
     /// <summary>Metadata key of the sampling rate in Hz, read by the signal preprocessors.</summary>
     public const string SamplingRateKey = "sampling_rate";
@@ -100,12 +103,59 @@ public sealed class Cinc2017Loader : ILoaderPlugin
     static List<(WfdbRecord Record, ReferenceEntry Entry, string Class)> ReadRecords(string folder,
         List<(ReferenceEntry Entry, string Class)> entries, RunContext context)
     {
-        var records = new List<(WfdbRecord, ReferenceEntry, string)>(entries.Count);
-        foreach (var (entry, name) in entries)
+        // Reading is I/O plus one pass over each record's samples: records are independent, so read them side by side.
+        var read = new (WfdbRecord, ReferenceEntry, string)[entries.Count];
+        var errors = new Exception?[entries.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, context.WorkerThreads), CancellationToken = context.Cancellation };
+        Parallel.For(0, entries.Count, options, i =>
         {
-            context.Cancellation.ThrowIfCancellationRequested();
-            records.Add((WfdbRecord.Read(folder, entry.Record), entry, name));
+            var (entry, name) = entries[i];
+            try { read[i] = (WfdbRecord.Read(folder, entry.Record), entry, name); }
+            catch (Exception e) { errors[i] = e; }
+        });
+        // The first failing record in file order is reported as is, not wrapped in an AggregateException.
+        foreach (var e in errors)
+            if (e is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e).Throw();
+        return new List<(WfdbRecord, ReferenceEntry, string)>(read);
+    }
+
+    public TimeSeriesDataset ReadNew(string source, PluginArguments args, RunContext context)
+    {
+        var names = new LabelNames(args.GetStringList("classes"), args.StepName);
+        if (!Directory.Exists(source)) throw new DirectoryNotFoundException($"{args.StepName}: folder of records {source} not found");
+        var labels = Path.Combine(source, "REFERENCE.csv");
+        List<(ReferenceEntry Entry, string Class)> entries;
+        ClassLabels classes;
+        if (File.Exists(labels))
+        {
+            entries = Labelled(ReferenceLabels.Read(labels), names, labels);
+            var present = new HashSet<string>(entries.Select(e => e.Class), StringComparer.Ordinal);
+            classes = new ClassLabels(names.Names.Where(present.Contains));
         }
+        else
+        {
+            entries = UnlabelledRecords(source).Select(r => (new ReferenceEntry(r, "", 0), "")).ToList();
+            classes = new ClassLabels(names.Names);
+            labels = "";
+        }
+        var records = ReadRecords(source, entries, context);
+        int channels = records[0].Record.Channels;
+        foreach (var (record, _, _) in records)
+            if (record.Channels != channels)
+                throw new DataFormatException(record.HeaderPath, 0,
+                    $"record {record.Name} has {record.Channels} signal(s), record {records[0].Record.Name} has {channels}: all records must have the same signals");
+        return ToDataset(records, classes, source, labels);
+    }
+
+    /// <summary>The records of a folder without labels: its RECORDS list, else every header in name order.</summary>
+    static List<string> UnlabelledRecords(string folder)
+    {
+        var list = Path.Combine(folder, "RECORDS");
+        var records = File.Exists(list)
+            ? RecordList.Read(list).Select(r => r.Record).ToList()
+            : Directory.EnumerateFiles(folder, "*.hea").Select(p => Path.GetFileNameWithoutExtension(p)).Order(StringComparer.Ordinal).ToList();
+        if (records.Count == 0)
+            throw new DataFormatException(folder, 0, "no records to predict: expected <record>.hea files (and a REFERENCE.csv or RECORDS file, optionally)");
         return records;
     }
 
@@ -116,19 +166,22 @@ public sealed class Cinc2017Loader : ILoaderPlugin
         for (int i = 0; i < records.Count; i++)
         {
             var (r, entry, name) = records[i];
-            samples[i] = new TimeSeriesSample(r.Name, r.Values, r.Channels, classes.IndexOf(name), new Dictionary<string, string>
+            int label = name.Length == 0 ? TimeSeriesSample.Unlabelled : classes.IndexOf(name);
+            var metadata = new Dictionary<string, string>
             {
                 ["record"] = r.Name,
                 [SamplingRateKey] = Rate(r.Frequency),
                 ["source"] = r.SignalPath,
-                ["label_code"] = entry.Code,
                 ["units"] = string.Join(" ", r.Units),
-            });
+            };
+            if (entry.Code.Length > 0) metadata["label_code"] = entry.Code;
+            samples[i] = new TimeSeriesSample(r.Name, r.Values, r.Channels, label, metadata);
         }
-        var metadata = new Dictionary<string, string> { ["source"] = folder, ["labels"] = labels };
+        var datasetMetadata = new Dictionary<string, string> { ["source"] = folder };
+        if (labels.Length > 0) datasetMetadata["labels"] = labels;
         var rates = records.Select(r => r.Record.Frequency).Distinct().ToList();
-        if (rates.Count == 1) metadata[SamplingRateKey] = Rate(rates[0]);
-        return new TimeSeriesDataset(samples, classes, metadata);
+        if (rates.Count == 1) datasetMetadata[SamplingRateKey] = Rate(rates[0]);
+        return new TimeSeriesDataset(samples, classes, datasetMetadata);
     }
 
     static string Rate(double hz) => hz.ToString("R", CultureInfo.InvariantCulture);

@@ -4,8 +4,9 @@ namespace LstmFcn.Plugins.Ecg;
 public sealed record ReferenceEntry(string Record, string Code, int Line);
 
 /// <summary>
-/// A challenge reference file (<c>REFERENCE.csv</c>): no header, one <c>record,label</c> per line, CRLF or LF.
-/// Blank lines are skipped; a record listed twice is an error.
+/// A challenge reference file: one <c>record,label</c> per line, CRLF or LF, either without a header
+/// (<c>REFERENCE.csv</c>, the revised labels) or with the header line <c>NAME,TYPE</c> (<c>REFERENCE-original.csv</c>,
+/// the first release). Blank lines are skipped; a record listed twice is an error.
 /// </summary>
 public static class ReferenceLabels
 {
@@ -21,6 +22,7 @@ public static class ReferenceLabels
             var line = raw.Trim();
             if (line.Length == 0) continue;
             var fields = line.Split(',');
+            if (entries.Count == 0 && seen.Count == 0 && IsHeader(fields)) continue;
             if (fields.Length != 2)
                 throw new DataFormatException(path, number, $"expected 'record,label' (2 fields), found {fields.Length} field(s): '{line}'");
             var record = fields[0].Trim();
@@ -36,4 +38,9 @@ public static class ReferenceLabels
         if (entries.Count == 0) throw new DataFormatException(path, 0, "the label file is empty: expected one 'record,label' line per record");
         return entries;
     }
+
+    /// <summary>The header of <c>REFERENCE-original.csv</c>; no record is named NAME with label TYPE.</summary>
+    static bool IsHeader(string[] fields) =>
+        fields.Length == 2 && fields[0].Trim().Equals("NAME", StringComparison.OrdinalIgnoreCase)
+                           && fields[1].Trim().Equals("TYPE", StringComparison.OrdinalIgnoreCase);
 }

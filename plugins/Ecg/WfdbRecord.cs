@@ -4,8 +4,8 @@ namespace LstmFcn.Plugins.Ecg;
 
 /// <summary>
 /// A WFDB record whose samples are a MATLAB v4 int16 matrix (the layout of <c>wfdb2mat</c> and the PhysioNet/CinC
-/// Challenge 2017): the header says how to read the matrix, the matrix must agree with it, and values come out in
-/// physical units, channel-major.
+/// Challenge 2017) or a WFDB <c>.dat</c> file in format 16 or 212 (most other PhysioNet databases): the header says
+/// how to read the samples, the file must agree with it, and values come out in physical units, channel-major.
 /// </summary>
 public sealed class WfdbRecord
 {
@@ -47,23 +47,19 @@ public sealed class WfdbRecord
         foreach (var s in header.Signals)
         {
             if (s.FileName != first.FileName)
-                throw new DataFormatException(headerPath, s.Line, $"record {name}: signals are stored in '{first.FileName}' and '{s.FileName}'; one MAT-file per record is supported");
-            if (s.Format is not (16 or 61))
-                throw new DataFormatException(headerPath, s.Line, $"record {name}: storage format {s.Format} is not supported; a MAT-file signal needs 16 (int16 little-endian) or 61 (big-endian)");
+                throw new DataFormatException(headerPath, s.Line, $"record {name}: signals are stored in '{first.FileName}' and '{s.FileName}'; one signal file per record is supported");
             if (s.ByteOffset != first.ByteOffset || s.Format != first.Format)
                 throw new DataFormatException(headerPath, s.Line, $"record {name}: all signals of one file must share format and byte offset");
         }
-        if (!first.FileName.EndsWith(".mat", StringComparison.OrdinalIgnoreCase))
-            throw new DataFormatException(headerPath, first.Line, $"record {name}: signal file '{first.FileName}' is not a MAT-file (.mat); this reader reads MATLAB v4 signal matrices");
-
         var signalPath = Path.Combine(folder, first.FileName);
+        bool mat = first.FileName.EndsWith(".mat", StringComparison.OrdinalIgnoreCase);
+        if (mat ? first.Format is not (16 or 61) : first.Format is not (16 or 212))
+            throw new DataFormatException(headerPath, first.Line, mat
+                ? $"record {name}: storage format {first.Format} is not supported; a MAT-file signal needs 16 (int16 little-endian) or 61 (big-endian)"
+                : $"record {name}: storage format {first.Format} of '{first.FileName}' is not supported; this reader reads WFDB formats 16 and 212 (or MATLAB v4 .mat)");
         if (!File.Exists(signalPath)) throw new FileNotFoundException($"{signalPath}: signal file of record {name} not found (named in {headerPath}:{first.Line})", signalPath);
-        var matrix = MatV4Matrix.Read(signalPath, $"record {name}");
-        CheckAgreement(header, first, matrix, name);
 
-        int channels = header.Signals.Count, length = matrix.Columns;
-        var values = new float[channels * length];
-        var raw = matrix.Int16Bytes;
+        int channels = header.Signals.Count;
         var gains = new double[channels];
         var baselines = new int[channels];
         for (int c = 0; c < channels; c++)
@@ -71,6 +67,17 @@ public sealed class WfdbRecord
             gains[c] = header.Signals[c].Gain;
             baselines[c] = header.Signals[c].Baseline;
         }
+        var values = mat ? FromMatrix(header, first, signalPath, name, gains, baselines) : FromDat(header, first, signalPath, name, gains, baselines);
+        return new WfdbRecord(name, header.Frequency, channels, values, headerPath, signalPath, header.Signals.Select(s => s.Units).ToArray());
+    }
+
+    static float[] FromMatrix(WfdbHeader header, WfdbSignal first, string signalPath, string name, double[] gains, int[] baselines)
+    {
+        var matrix = MatV4Matrix.Read(signalPath, $"record {name}");
+        CheckAgreement(header, first, matrix, name);
+        int channels = gains.Length, length = matrix.Columns;
+        var values = new float[channels * length];
+        var raw = matrix.Int16Bytes;
         // Column-major rows × columns = signals × samples: the signals of one sample are adjacent (a WFDB frame).
         for (int t = 0; t < length; t++)
             for (int c = 0; c < channels; c++)
@@ -79,7 +86,39 @@ public sealed class WfdbRecord
                 short adc = matrix.BigEndian ? BinaryPrimitives.ReadInt16BigEndian(at) : BinaryPrimitives.ReadInt16LittleEndian(at);
                 values[c * length + t] = adc == InvalidSample ? float.NaN : (float)((adc - baselines[c]) / gains[c]);
             }
-        return new WfdbRecord(name, header.Frequency, channels, values, headerPath, signalPath, header.Signals.Select(s => s.Units).ToArray());
+        return values;
+    }
+
+    /// <summary>A WFDB .dat file: the frames after the byte offset; the header's sample count, when given, must fit.</summary>
+    static float[] FromDat(WfdbHeader header, WfdbSignal first, string signalPath, string name, double[] gains, int[] baselines)
+    {
+        var bytes = File.ReadAllBytes(signalPath);
+        int channels = gains.Length;
+        long available = bytes.Length - (long)first.ByteOffset;
+        if (available < 0)
+            throw new DataFormatException(signalPath, 0, $"record {name}: the header puts the samples at byte {first.ByteOffset}, the file has {bytes.Length} bytes");
+        // Whole frames the file holds: 2 bytes per sample (16), 3 bytes per 2 samples (212).
+        long stored = first.Format == 16 ? available / 2 : available * 2 / 3;
+        long frames = stored / channels;
+        if (header.Samples > 0)
+        {
+            if (header.Samples > frames)
+                throw new DataFormatException(signalPath, 0,
+                    $"record {name}: the header declares {header.Samples} samples of {channels} signal(s) in format {first.Format} ({WfdbDatFile.BytesFor(first.Format, (long)header.Samples * channels)} bytes after byte {first.ByteOffset}), the file holds {available} bytes");
+            frames = header.Samples;
+        }
+        if (frames == 0) throw new DataFormatException(signalPath, 0, $"record {name}: the signal file holds no samples");
+        if (frames * channels > int.MaxValue) throw new DataFormatException(signalPath, 0, $"record {name}: {frames} samples per signal are more than this reader holds");
+        int length = (int)frames;
+        var adc = WfdbDatFile.Decode(bytes.AsSpan(first.ByteOffset), first.Format, length * channels);
+        var values = new float[channels * length];
+        for (int t = 0; t < length; t++)
+            for (int c = 0; c < channels; c++)
+            {
+                int v = adc[t * channels + c];
+                values[c * length + t] = v == WfdbDatFile.Missing ? float.NaN : (float)((v - baselines[c]) / gains[c]);
+            }
+        return values;
     }
 
     /// <summary>The header and the matrix describe one signal block; any disagreement means one of them is wrong.</summary>

@@ -10,6 +10,8 @@ public enum NetworkArchitecture
     LstmFcn,
     /// <summary>Conv blocks with max-pooling, then an LSTM over the pooled sequence (the ECG seed report's network).</summary>
     CnnLstm,
+    /// <summary>1-D residual CNN in the style of Hannun et al. 2019.</summary>
+    ResidualCnn,
 }
 
 /// <summary>
@@ -38,6 +40,7 @@ public abstract class ClassifierNetwork : nn.Module<Tensor, Tensor>
     {
         NetworkArchitecture.LstmFcn => new LstmFcnNetwork(options),
         NetworkArchitecture.CnnLstm => new CnnLstmNetwork(options),
+        NetworkArchitecture.ResidualCnn => new ResidualCnnNetwork(options),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Architecture, "unknown network architecture"),
     };
 }

@@ -30,6 +30,14 @@ public sealed record NetworkOptions
     public double HeadDropout { get; init; } = 0.5;
     /// <summary>CNN-LSTM: max-pooling window (and stride) after each conv block.</summary>
     public int PoolSize { get; init; } = 2;
+    /// <summary>Residual CNN: residual blocks after the stem.</summary>
+    public int ResidualBlocks { get; init; } = 8;
+    /// <summary>Residual CNN: the filter count doubles every this many blocks.</summary>
+    public int DoubleEvery { get; init; } = 4;
+    /// <summary>Residual CNN: max-pooling by 2 after every this many blocks (0 = none).</summary>
+    public int PoolEvery { get; init; } = 1;
+    /// <summary>Residual CNN: dropout between a block's two convolutions.</summary>
+    public double BlockDropout { get; init; } = 0.2;
     /// <summary>Keras' BatchNormalization defaults as used by the paper: eps 1e-3, momentum 0.99 (PyTorch: 0.01).</summary>
     public double BatchNormEpsilon { get; init; } = 1e-3;
     public double BatchNormMomentum { get; init; } = 0.01;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using LstmFcn.Pipeline;
 
 namespace LstmFcn.Plugins.Signal.Rhythm;
@@ -27,6 +28,14 @@ public sealed class EcgFeatures : IPreprocessorPlugin
 
     static Fitted Create(PluginArguments args) => new(args.StepName, args.IsSet("rate") ? args.GetDouble("rate") : null);
 
+    /// <summary>
+    /// The features of a series are a function of its values and rate alone, and cross-validation transforms the same
+    /// series once per fold: each values array's features are kept (weakly, so they go with the series) and reused.
+    /// </summary>
+    static readonly ConditionalWeakTable<float[], Computed> Cache = new();
+
+    sealed record Computed(double Rate, float[] Features);
+
     sealed class Fitted : IFittedPreprocessor
     {
         readonly string _step;
@@ -47,6 +56,8 @@ public sealed class EcgFeatures : IPreprocessorPlugin
                     throw new InvalidDataException(
                         $"{_step}: series '{s.Id}' is sampled at {SamplingRate.Format(rate)} Hz; R-peak detection needs at least " +
                         $"{QrsDetector.MinimumRate} Hz (the QRS band is 5–15 Hz): compress or resample less");
+                if (Cache.TryGetValue(s.Values, out var known) && known.Rate == rate)
+                    return new TimeSeriesSample(s.Id, (float[])known.Features.Clone(), s.Channels, s.Label, SamplingRate.With(s.Metadata, null));
                 var extractor = _extractors.GetOrAdd(rate, r => new EcgFeatureExtractor(r));
                 if (s.Length == 0) throw new InvalidDataException($"{_step}: series '{s.Id}' is empty: there is no ECG to measure");
                 var values = new float[s.Channels * count];
@@ -58,6 +69,7 @@ public sealed class EcgFeatures : IPreprocessorPlugin
                         throw new InvalidDataException($"{_step}: series '{s.Id}' channel {c}: {e.Message}", e);
                     }
                 }
+                Cache.AddOrUpdate(s.Values, new Computed(rate, (float[])values.Clone()));
                 return new TimeSeriesSample(s.Id, values, s.Channels, s.Label, SamplingRate.With(s.Metadata, null));
             });
             var metadata = new Dictionary<string, string>(data.Metadata) { ["times"] = string.Join(",", EcgFeatureExtractor.Names) };

@@ -297,4 +297,54 @@ public sealed class Cinc2017LoaderSpecs : IDisposable
         Assert.Equal("test (cinc2017): classes entry 'Normal' must read 'code=name', e.g. 'A=AF'",
             Error(Validation, ("classes", new List<string> { "Normal" })));
     }
+
+    // ----- the 7 528-record training folder's files -----
+
+    static string Training => Path.Combine(Repo.Datasets, "cinc2017_af", "training");
+
+    [Fact]
+    public void The_original_label_file_with_its_NAME_TYPE_header_is_read_as_labels()
+    {
+        var data = CopyRecords("d", ("A00001", "N"), ("A00005", "A"));
+        var original = _temp.Write("original.csv", "NAME,TYPE\nA00001,O\nA00005,~\n");
+
+        var split = Load(data, ("labels", original));
+
+        Assert.Equal(new[] { "Other", "Noisy" }, split.Train.Samples.Select(s => split.Train.Classes.Names[s.Label]));
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void The_training_folders_original_label_file_reads_with_LF_or_CRLF(string newline)
+    {
+        // Its first three records (header NAME,TYPE, LF as shipped), here with either line end.
+        var lines = File.ReadLines(Path.Combine(Training, "REFERENCE-original.csv")).Take(4).ToList();
+        Assert.Equal("NAME,TYPE", lines[0]);
+        var records = lines.Skip(1).Select(l => l.Split(',')[0]).ToArray();
+        var data = CopyRecords("d", records.Select(r => (r, "N")).ToArray());
+        var original = _temp.Write("original.csv", string.Join(newline, lines) + newline);
+
+        var split = Load(data, ("labels", original));
+
+        Assert.Equal(records, split.Train.Samples.Select(s => s.Id));
+        Assert.Equal(lines.Skip(1).Select(l => l.Split(',')[1]), split.Train.Samples.Select(s => s.Metadata["label_code"]));
+    }
+
+    [Fact]
+    public void Headers_with_either_date_format_and_either_line_end_read_the_same_record()
+    {
+        // validation/: CRLF and "9000 2014-05-08 05:05:15"; training/: LF and "9000 05:05:15 1/05/2000".
+        Assert.Contains("\r\n", File.ReadAllText(Path.Combine(Validation, "A00001.hea")));
+        Assert.DoesNotContain("\r", File.ReadAllText(Path.Combine(Training, "A00001.hea")));
+        var fromValidation = Load(CopyRecords("v", ("A00001", "N"))).Train.Samples.Single();
+        var copy = _temp["t"];
+        Directory.CreateDirectory(copy);
+        foreach (var ext in new[] { ".hea", ".mat" }) File.Copy(Path.Combine(Training, "A00001" + ext), Path.Combine(copy, "A00001" + ext));
+        File.WriteAllText(Path.Combine(copy, "REFERENCE.csv"), "A00001,N\n");
+        var fromTraining = Load(copy).Train.Samples.Single();
+
+        Assert.Equal(9000, fromTraining.Length);
+        Assert.Equal(fromValidation.Values, fromTraining.Values);
+    }
 }

@@ -34,6 +34,20 @@ public sealed class EcgPipelineSpecs : IDisposable
     }
 
     [Theory]
+    [InlineData("ecg-best.yaml", new[] { "ecg-features" }, "gradient-boosting", true)]
+    [InlineData("ecg-residual-cnn.yaml", new[] { "bandpass", "resample", "crop-pad", "znorm" }, "ecg-residual-cnn", false)]
+    public void The_full_scale_pipelines_read_the_7528_training_records_and_cross_validate(string file, string[] steps, string model, bool savesModel)
+    {
+        var pipeline = PipelineFiles.Resolve(Path.Combine(Repo.Pipelines, file));
+
+        Assert.Equal(Path.Combine(Repo.Datasets, "cinc2017_af", "training"), pipeline.Loader.Arguments.GetString("data"));
+        Assert.Equal(steps, pipeline.Preprocess.Select(s => s.Plugin.Name));
+        Assert.Equal(model, pipeline.Model!.Plugin.Name);
+        Assert.Equal(5, pipeline.Definition.Evaluation!.KFold);
+        Assert.Equal(savesModel, pipeline.Definition.Evaluation!.FinalFit);
+    }
+
+    [Theory]
     [InlineData("[{plugin: bandpass}, {plugin: resample, with: {rate: 100}}, {plugin: crop-pad, with: {length: 2000}}, " +
                 "{plugin: augment, with: {classes: [AF], copies: 2}}, {plugin: paa, with: {ratio: 0.5}}, dataset-znorm]")]
     [InlineData("[{plugin: bandpass, with: {low: 1, high: 0}}, {plugin: crop-pad, with: {length: 0, pad: edge}}, " +
