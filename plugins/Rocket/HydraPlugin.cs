@@ -1,3 +1,4 @@
+using LstmFcn.Rocket;
 using LstmFcn.Pipeline;
 
 namespace LstmFcn.Plugins.Rocket;

@@ -1,3 +1,4 @@
+using LstmFcn.Rocket;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;

@@ -1,6 +1,6 @@
 using LstmFcn.Pipeline;
 
-namespace LstmFcn.Plugins.Rocket;
+namespace LstmFcn.Rocket;
 
 /// <summary>
 /// Random channel subsets for multivariate series, as multivariate MiniRocket chooses them: per combination,

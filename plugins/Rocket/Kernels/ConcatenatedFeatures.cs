@@ -1,6 +1,6 @@
 using LstmFcn.Pipeline;
 
-namespace LstmFcn.Plugins.Rocket;
+namespace LstmFcn.Rocket;
 
 /// <summary>Hydra + MultiRocket: the two transforms' features side by side, one classifier over both.</summary>
 public sealed class ConcatenatedFeatures : IFeatureTransform

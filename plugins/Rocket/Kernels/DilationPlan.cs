@@ -1,6 +1,6 @@
 using LstmFcn.Pipeline;
 
-namespace LstmFcn.Plugins.Rocket;
+namespace LstmFcn.Rocket;
 
 /// <summary>
 /// MiniRocket's dilations for a series length L: floor(2^linspace(0, log2((L−1)/8), D)) with D = min(features per

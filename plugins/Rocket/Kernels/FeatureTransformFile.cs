@@ -1,6 +1,6 @@
 using LstmFcn.Pipeline;
 
-namespace LstmFcn.Plugins.Rocket;
+namespace LstmFcn.Rocket;
 
 /// <summary>A transform written with its kind first, so a saved model reads back the transform it was fitted with.</summary>
 public static class FeatureTransformFile

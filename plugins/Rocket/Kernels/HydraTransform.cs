@@ -1,6 +1,6 @@
 using LstmFcn.Pipeline;
 
-namespace LstmFcn.Plugins.Rocket;
+namespace LstmFcn.Rocket;
 
 /// <summary>
 /// Hydra (Dempster, Schmidt &amp; Webb, DMKD 2023): groups of k random kernels (length 9, normal weights, centred and

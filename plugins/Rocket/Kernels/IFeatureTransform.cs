@@ -1,6 +1,6 @@
 using LstmFcn.Pipeline;
 
-namespace LstmFcn.Plugins.Rocket;
+namespace LstmFcn.Rocket;
 
 /// <summary>A fitted random-kernel transform: series in, a fixed number of features per series out.</summary>
 public interface IFeatureTransform

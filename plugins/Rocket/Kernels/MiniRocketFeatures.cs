@@ -1,6 +1,6 @@
 using LstmFcn.Pipeline;
 
-namespace LstmFcn.Plugins.Rocket;
+namespace LstmFcn.Rocket;
 
 /// <summary>
 /// MiniRocket (one PPV transform of the series) or MultiRocket (Tan et al., DMKD 2022: a four-pool transform of the

@@ -1,6 +1,6 @@
 using LstmFcn.Pipeline;
 
-namespace LstmFcn.Plugins.Rocket;
+namespace LstmFcn.Rocket;
 
 /// <summary>
 /// MiniRocket's fixed kernel set: length 9, six weights −1 and three weights 2, one kernel per placement of the three

@@ -1,6 +1,6 @@
 using LstmFcn.Pipeline;
 
-namespace LstmFcn.Plugins.Rocket;
+namespace LstmFcn.Rocket;
 
 /// <summary>
 /// A fitted MiniRocket transform (Dempster, Schmidt &amp; Webb, KDD 2021): the 84 kernels at the dilations of a

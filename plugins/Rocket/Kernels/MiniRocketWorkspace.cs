@@ -1,6 +1,6 @@
 using LstmFcn.Pipeline;
 
-namespace LstmFcn.Plugins.Rocket;
+namespace LstmFcn.Rocket;
 
 /// <summary>
 /// One thread's buffers for MiniRocket convolutions of one series at one dilation d: per channel the zero-padded

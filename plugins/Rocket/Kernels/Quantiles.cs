@@ -1,6 +1,6 @@
 using LstmFcn.Pipeline;
 
-namespace LstmFcn.Plugins.Rocket;
+namespace LstmFcn.Rocket;
 
 /// <summary>The bias quantiles: the low-discrepancy sequence (k·φ) mod 1, k = 1, 2, …, and linear-interpolation quantiles.</summary>
 public static class Quantiles

@@ -1,6 +1,6 @@
 using LstmFcn.Pipeline;
 
-namespace LstmFcn.Plugins.Rocket;
+namespace LstmFcn.Rocket;
 
 /// <summary>
 /// The representation a transform convolves: a sample's values (channel-major) or their first difference

@@ -1,4 +1,4 @@
-namespace LstmFcn.Plugins.Rocket;
+namespace LstmFcn.Rocket;
 
 /// <summary>
 /// Per-feature centre and scale of a training matrix (n rows × f features, row-major), and the scaled copy. A constant

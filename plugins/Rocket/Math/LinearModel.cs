@@ -1,4 +1,4 @@
-namespace LstmFcn.Plugins.Rocket;
+namespace LstmFcn.Rocket;
 
 /// <summary>
 /// A linear classifier on raw (unscaled) features: score_k = intercept_k + Σ_j weight_kj · x_j, the scaler folded in.

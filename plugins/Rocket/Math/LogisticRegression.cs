@@ -1,4 +1,4 @@
-namespace LstmFcn.Plugins.Rocket;
+namespace LstmFcn.Rocket;
 
 /// <summary>
 /// Multinomial logistic regression on standardised features, trained by mini-batch Adam: the classifier the ROCKET

@@ -1,4 +1,4 @@
-namespace LstmFcn.Plugins.Rocket;
+namespace LstmFcn.Rocket;
 
 /// <summary>What ridge-CV chose: the model on raw features, its alpha, and every alpha's leave-one-out squared error.</summary>
 public sealed record RidgeFit(LinearModel Model, double Alpha, double[] Alphas, double[] LeaveOneOutErrors, bool Dual);

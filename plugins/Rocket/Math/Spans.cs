@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace LstmFcn.Plugins.Rocket;
+namespace LstmFcn.Rocket;
 
 /// <summary>The few vector loops the transforms spend their time in, over contiguous float spans.</summary>
 public static class Spans

@@ -1,4 +1,4 @@
-namespace LstmFcn.Plugins.Rocket;
+namespace LstmFcn.Rocket;
 
 /// <summary>
 /// Eigendecomposition of a real symmetric matrix: Householder reduction to tridiagonal form, then the implicit QL
