@@ -93,6 +93,7 @@ public static class RidgeClassifierCv
         double Shrink(int j, double alpha) => dual ? lambda[j] / (lambda[j] + alpha) : 1 / (lambda[j] + alpha);
 
         var errors = new double[alphas.Length];
+        var fitted = new double[classes];
         for (int a = 0; a < alphas.Length; a++)
         {
             var shrink = Enumerable.Range(0, m).Select(j => Shrink(j, alphas[a])).ToArray();
@@ -100,8 +101,7 @@ public static class RidgeClassifierCv
             for (int i = 0; i < rows; i++)
             {
                 double h = 1.0 / rows;
-                Span<double> fitted = stackalloc double[classes];
-                fitted.Clear();
+                Array.Clear(fitted);
                 for (int j = 0; j < m; j++)
                 {
                     double qs = q[i][j] * shrink[j];
