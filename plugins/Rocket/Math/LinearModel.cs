@@ -1,0 +1,66 @@
+namespace LstmFcn.Rocket;
+
+/// <summary>
+/// A linear classifier on raw (unscaled) features: score_k = intercept_k + Σ_j weight_kj · x_j, the scaler folded in.
+/// Probabilities are the softmax of the scores (the logistic model's own probabilities; for ridge a monotone map of its
+/// decision values, so the argmax is ridge's prediction).
+/// </summary>
+public sealed class LinearModel
+{
+    public LinearModel(float[][] weights, double[] intercepts)
+    {
+        if (weights.Length != intercepts.Length) throw new ArgumentException("one intercept per class");
+        Weights = weights;
+        Intercepts = intercepts;
+        Features = weights.Length == 0 ? 0 : weights[0].Length;
+    }
+
+    /// <summary>One row of <see cref="Features"/> weights per class.</summary>
+    public float[][] Weights { get; }
+    public double[] Intercepts { get; }
+    public int Classes => Weights.Length;
+    public int Features { get; }
+
+    /// <summary>Writes the class probabilities of one feature row into <paramref name="probabilities"/>.</summary>
+    public void Probabilities(ReadOnlySpan<float> features, Span<float> probabilities)
+    {
+        Span<double> scores = stackalloc double[Classes];
+        Scores(features, scores);
+        double max = double.NegativeInfinity;
+        foreach (var s in scores) max = Math.Max(max, s);
+        double sum = 0;
+        for (int k = 0; k < scores.Length; k++) sum += scores[k] = Math.Exp(scores[k] - max);
+        for (int k = 0; k < scores.Length; k++) probabilities[k] = (float)(scores[k] / sum);
+    }
+
+    public void Scores(ReadOnlySpan<float> features, Span<double> scores)
+    {
+        for (int k = 0; k < Classes; k++) scores[k] = Intercepts[k] + Spans.Dot(Weights[k], features);
+    }
+
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(Classes);
+        writer.Write(Features);
+        for (int k = 0; k < Classes; k++)
+        {
+            writer.Write(Intercepts[k]);
+            foreach (var w in Weights[k]) writer.Write(w);
+        }
+    }
+
+    public static LinearModel Read(BinaryReader reader)
+    {
+        int classes = reader.ReadInt32(), features = reader.ReadInt32();
+        if (classes < 1 || features < 0) throw new InvalidDataException($"linear model of {classes} classes × {features} features");
+        var weights = new float[classes][];
+        var intercepts = new double[classes];
+        for (int k = 0; k < classes; k++)
+        {
+            intercepts[k] = reader.ReadDouble();
+            weights[k] = new float[features];
+            for (int j = 0; j < features; j++) weights[k][j] = reader.ReadSingle();
+        }
+        return new LinearModel(weights, intercepts);
+    }
+}
