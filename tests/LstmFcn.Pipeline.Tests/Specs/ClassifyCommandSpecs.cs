@@ -15,21 +15,8 @@ public sealed class ClassifyCommandSpecs : IDisposable
     static string SinopCube => Path.Combine(Sinop, "cube");
 
     /// <summary>1-NN on the 12 Sinop points read from the cube; with <paramref name="map"/> the run maps the cube too.</summary>
-    string Train(bool map = false) => PipelineFiles.Run(_temp.Write("train.yaml", $"""
-        name: sinop-points
-        seed: 42
-        loader:
-          plugin: cube-points
-          with:
-            cube: {SinopCube}
-            pattern: "{"{satellite}_{tile}_{band}_{date}"}"
-            scale: 0.0001
-            points: {Path.Combine(Sinop, "samples", "samples_sinop_crop.csv")}
-        preprocess: [znorm]
-        model: 1nn
-        {(map ? $"map: [{{plugin: cube-classify, with: {{cube: {SinopCube}, pattern: \"{{satellite}}_{{tile}}_{{band}}_{{date}}\", scale: 0.0001}}}}, cube-label]" : "")}
-        output: {_temp["runs"]}
-        """)).RunDirectory;
+    string Train(bool map = false) => PipelineFiles.Run(SinopPoints.Pipeline(_temp, _temp["runs"],
+        extra: map ? $"map: [{{plugin: cube-classify, with: {{cube: {SinopCube}, pattern: \"{SinopPoints.Pattern}\", scale: 0.0001}}}}, cube-label]" : "")).RunDirectory;
 
     /// <summary>A copy of the Sinop cube with each file's name changed by <paramref name="rename"/> (null drops the file).</summary>
     string CubeCopy(string name, Func<string, string?> rename)

@@ -64,21 +64,9 @@ public sealed class HostileCliSpecs(ITestOutputHelper output) : IDisposable
     string? _cubeModel;
 
     /// <summary>A saved 1-NN trained on the Sinop points of the Sinop cube, outside the folder under test.</summary>
-    string CubeModel() => _cubeModel ??= PipelineFiles.Run(_temp.Write("cube-model.yaml", $"""
-        name: cube-model
-        seed: 42
-        loader:
-          plugin: cube-points
-          with:
-            cube: {SinopCube}
-            pattern: "{"{satellite}_{tile}_{band}_{date}"}"
-            scale: 0.0001
-            points: {Path.Combine(Repo.Datasets, "sits_mod13q1_sinop", "samples", "samples_sinop_crop.csv")}
-        model: 1nn
-        output: {_temp["model-runs"]}
-        """)).RunDirectory;
+    string CubeModel() => _cubeModel ??= PipelineFiles.Run(SinopPoints.Pipeline(_temp, _temp["model-runs"])).RunDirectory;
 
-    static string SinopCube => Path.Combine(Repo.Datasets, "sits_mod13q1_sinop", "cube");
+    static string SinopCube => SinopPoints.Cube;
 
     /// <summary>Every verb, writing into <paramref name="folder"/> where it writes at all; (verb, result) each.</summary>
     List<(string Verb, CliResult Result)> EveryVerb(string folder, Func<string[], CliResult> cli)

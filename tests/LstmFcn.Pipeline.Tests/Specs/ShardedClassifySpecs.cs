@@ -16,25 +16,12 @@ public sealed class ShardedClassifySpecs : IDisposable
     /// <summary>The Sinop cube tiled n × n (VRTs, nothing copied) and a 1-NN model trained on the Sinop points.</summary>
     internal static (string Model, string Cube) ModelAndTiledCube(TempFolder temp, int n)
     {
-        var sinop = Path.Combine(Repo.Datasets, "sits_mod13q1_sinop");
+        var sinop = SinopPoints.Folder;
         var cube = temp[$"cube{n}"];
         var make = System.Diagnostics.Process.Start("bash", [Path.Combine(Repo.Root, "benchmarks", "raster", "make-tiled-cube.sh"), cube, n.ToString(), Path.Combine(sinop, "cube")])!;
         make.WaitForExit();
         Assert.Equal(0, make.ExitCode);
-        var model = PipelineFiles.Run(temp.Write("train.yaml", $"""
-            name: sinop-points
-            seed: 42
-            loader:
-              plugin: cube-points
-              with:
-                cube: {Path.Combine(sinop, "cube")}
-                pattern: "{"{satellite}_{tile}_{band}_{date}"}"
-                scale: 0.0001
-                points: {Path.Combine(sinop, "samples", "samples_sinop_crop.csv")}
-            preprocess: [znorm]
-            model: 1nn
-            output: {temp["runs"]}
-            """)).RunDirectory;
+        var model = PipelineFiles.Run(SinopPoints.Pipeline(temp, temp["runs"])).RunDirectory;
         return (model, cube);
     }
 
