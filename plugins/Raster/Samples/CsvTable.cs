@@ -1,7 +1,7 @@
 namespace LstmFcn.Plugins.Raster.Samples;
 
 /// <summary>
-/// A small CSV table (header row, comma-separated, optional double quotes) whose cells are found by column name,
+/// A small CSV table (header row; comma, semicolon or tab separated, found from the header; optional double quotes) whose cells are found by column name,
 /// with the file and line kept for error messages.
 /// </summary>
 public sealed class CsvTable
@@ -22,12 +22,14 @@ public sealed class CsvTable
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: table not found", path);
         var lines = File.ReadAllLines(path);
         if (lines.Length == 0 || lines[0].Trim().Length == 0) throw new InvalidDataException($"{path}:1: empty file; expected a header row");
-        var header = Split(lines[0]);
+        // Points come from spreadsheets too: a ';' or tab separated file (European locales) is read as well.
+        char delimiter = DelimiterOf(lines[0]);
+        var header = Split(lines[0], delimiter);
         var rows = new List<(int, string[])>();
         for (int i = 1; i < lines.Length; i++)
         {
             if (lines[i].Trim().Length == 0) continue;
-            var cells = Split(lines[i].TrimEnd('\r'));
+            var cells = Split(lines[i].TrimEnd('\r'), delimiter);
             if (cells.Length != header.Length)
                 throw new InvalidDataException($"{path}:{i + 1}: {cells.Length} cells, the header has {header.Length}");
             rows.Add((i + 1, cells));
@@ -61,7 +63,20 @@ public sealed class CsvTable
         return d;
     }
 
-    static string[] Split(string line)
+    /// <summary>The most frequent of ',', ';' and tab in the header row (',' when none occurs).</summary>
+    static char DelimiterOf(string header)
+    {
+        char best = ',';
+        int most = 0;
+        foreach (var candidate in new[] { ',', ';', '\t' })
+        {
+            int count = header.Count(c => c == candidate);
+            if (count > most) (best, most) = (candidate, count);
+        }
+        return best;
+    }
+
+    static string[] Split(string line, char delimiter)
     {
         var cells = new List<string>();
         var cell = new System.Text.StringBuilder();
@@ -76,7 +91,7 @@ public sealed class CsvTable
                 else cell.Append(c);
             }
             else if (c == '"') quoted = true;
-            else if (c == ',') { cells.Add(cell.ToString()); cell.Clear(); }
+            else if (c == delimiter) { cells.Add(cell.ToString()); cell.Clear(); }
             else cell.Append(c);
         }
         cells.Add(cell.ToString().TrimEnd('\r'));

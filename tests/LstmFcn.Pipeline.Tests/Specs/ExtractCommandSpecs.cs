@@ -34,6 +34,24 @@ public sealed class ExtractCommandSpecs : IDisposable
     }
 
     [Fact]
+    public void A_semicolon_separated_points_file_gives_the_same_series()
+    {
+        var points = Path.Combine(Sinop, "samples", "samples_sinop_crop.csv");
+        var semicolons = _temp.Write("points-semicolon.csv", File.ReadAllText(points).Replace(',', ';'));
+        CliResult Extract(string file, string output) => Cli.Run(_temp.Path, "extract", Path.Combine(Sinop, "cube"), file,
+            "--with", "pattern={satellite}_{tile}_{band}_{date}", "--with", "scale=0.0001", "--output", _temp[output], "-q");
+
+        var comma = Extract(points, "a.csv");
+        var semicolon = Extract(semicolons, "b.csv");
+
+        Assert.True(semicolon.ExitCode == 0, semicolon.ToString());
+        // The same series; only the 'source' column (the file's path) differs.
+        static IEnumerable<string> WithoutSource(string path) =>
+            File.ReadAllLines(path).Select(l => string.Join(",", l.Split(',').Where((_, i) => i != 8)));
+        Assert.Equal(WithoutSource(_temp["a.csv"]), WithoutSource(_temp["b.csv"]));
+    }
+
+    [Fact]
     public void A_parameter_cube_points_does_not_take_is_named_with_its_option()
     {
         var result = Cli.Run(_temp.Path, "extract", Path.Combine(Sinop, "cube"), Path.Combine(Sinop, "samples", "samples_sinop_crop.csv"),
