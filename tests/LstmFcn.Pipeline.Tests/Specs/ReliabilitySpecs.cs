@@ -9,6 +9,7 @@ namespace LstmFcn.Pipeline.Tests.Specs;
 /// non-finite values, one class, an edited saved model, a checkpoint caught mid-swap, labels of other names,
 /// unexpanded paths, a map folder outside the run directory.
 /// </summary>
+[Collection(LibTorchCollection.Name)] // the checkpoint spec trains LSTM-FCN and compares predictions exactly
 public sealed class ReliabilitySpecs : IDisposable
 {
     readonly TempFolder _temp = new();
