@@ -5,14 +5,15 @@ namespace LstmFcn.Plugins.Raster.Cube;
 /// <summary>
 /// How band and date are read from a file name, as sits' <c>parse_info</c>: the name (without extension) is split
 /// by a delimiter into fields named by <see cref="Fields"/>; the fields called <c>band</c> and <c>date</c> matter,
-/// the others (<c>satellite</c>, <c>sensor</c>, <c>tile</c>, <c>X1</c>…) are kept as information.
+/// the others (<c>satellite</c>, <c>sensor</c>, <c>tile</c>, <c>X1</c>…) are kept as information. A pattern without
+/// <c>band</c> names multi-band files: one file per date holding every band, as many providers deliver them.
 /// </summary>
 public sealed class CubeFileName
 {
     public CubeFileName(IReadOnlyList<string> fields, string delimiter, string dateFormat)
     {
-        if (!fields.Contains("band") || !fields.Contains("date"))
-            throw new ArgumentException($"the file-name pattern [{string.Join(", ", fields)}] must name a 'band' and a 'date' field");
+        if (!fields.Contains("date"))
+            throw new ArgumentException($"the file-name pattern [{string.Join(", ", fields)}] must name a 'date' field (and a 'band' field unless each file holds every band)");
         Fields = fields;
         Delimiter = delimiter;
         DateFormat = dateFormat;
@@ -21,10 +22,12 @@ public sealed class CubeFileName
     public IReadOnlyList<string> Fields { get; }
     public string Delimiter { get; }
     public string DateFormat { get; }
+    /// <summary>False for multi-band files: the band comes from the file's band, not its name.</summary>
+    public bool HasBand => Fields.Contains("band");
 
     public string Pattern => string.Join(Delimiter, Fields.Select(f => "{" + f + "}"));
 
-    /// <summary>Band and date of a file, or the reason the name does not fit the pattern.</summary>
+    /// <summary>Band ("" without a band field) and date of a file, or the reason the name does not fit the pattern.</summary>
     public bool TryParse(string path, out string band, out DateOnly date, out string problem)
     {
         band = "";
@@ -36,7 +39,7 @@ public sealed class CubeFileName
             problem = $"'{stem}' has {parts.Length} '{Delimiter}'-separated field(s); the pattern {Pattern} has {Fields.Count}";
             return false;
         }
-        band = parts[IndexOf("band")];
+        band = HasBand ? parts[IndexOf("band")] : "";
         var dateText = parts[IndexOf("date")];
         if (!DateOnly.TryParseExact(dateText, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {

@@ -11,7 +11,7 @@ public record CubeOptions : PluginOptions
     [Parameter("what 'cube' names: a folder (or URL with file_list) of GeoTIFFs, or a STAC API / static catalog (stac)")]
     public CubeSource Source { get; init; } = CubeSource.Folder;
 
-    [Parameter("file-name fields, as sits' parse_info: {band} and {date} are required, other names are kept as information; one delimiter between fields")]
+    [Parameter("file-name fields, as sits' parse_info: {date} is required, {band} too unless each file holds every band of its date (then band_names or the files' band descriptions name them); other names are kept as information; one delimiter between fields")]
     public string Pattern { get; init; } = "{satellite}_{sensor}_{tile}_{band}_{date}";
 
     [Parameter("format of the {date} field (.NET custom date format, e.g. yyyyMMdd)")]
@@ -22,6 +22,9 @@ public record CubeOptions : PluginOptions
 
     [Parameter("a text file listing the cube's files (one per line: URLs, or names relative to the list — to the cube's URL for a remote cube) instead of every file in the folder", Path = PathKind.ExistingFile)]
     public string? FileList { get; init; }
+
+    [Parameter("multi-band files (a pattern without {band}): the names of the bands in each file, in band order; empty = the files' band descriptions")]
+    public IReadOnlyList<string> BandNames { get; init; } = [];
 
     [Parameter("bands to use, in channel order; empty = all bands found, in name order (classify: the model's bands)")]
     public IReadOnlyList<string> Bands { get; init; } = [];
@@ -74,6 +77,10 @@ public record CubeOptions : PluginOptions
         try { CubeParameters.Naming(Pattern, DateFormat, Step); }
         catch (ArgumentException e) { problem = e.Message; }
         if (problem is not null) yield return new("pattern", problem);
+        else if (BandNames.Count > 0 && Pattern.Contains("{band}"))
+            yield return new("band_names", "band_names names the bands inside multi-band files; this pattern takes the band from the file name ({band}): drop one of the two");
+        if (BandNames.Distinct(StringComparer.Ordinal).Count() != BandNames.Count)
+            yield return new("band_names", $"[{string.Join(", ", BandNames)}] names a band twice");
         if (Scale == 0) yield return new("scale", "scale 0 would turn every value into the offset; give the factor the cube's values were stored with");
     }
 }

@@ -36,7 +36,7 @@ public static class CubeParameters
                             (ext.Equals(".tif", StringComparison.OrdinalIgnoreCase) && f.EndsWith(".tiff", StringComparison.OrdinalIgnoreCase)))
                 .OrderBy(f => f, StringComparer.Ordinal).ToList();
         }
-        return RasterCube.Open(io, files, naming, bands ?? options.Bands, options.Scale, options.Offset, $"{folder} ({plugin})");
+        return RasterCube.Open(io, files, naming, bands ?? options.Bands, options.Scale, options.Offset, $"{folder} ({plugin})", options.BandNames);
     }
 
     static readonly Regex Field = new(@"\{([A-Za-z0-9]+)\}", RegexOptions.Compiled);

@@ -5,12 +5,14 @@ namespace LstmFcn.Plugins.Raster.Cube;
 /// <summary>
 /// Reads rectangular windows of every (band, date) file of a cube into per-pixel series: for pixel p of the window,
 /// values [p·B·D + b·D + d] hold band b at date d, scaled to physical units, NaN where the file has nodata.
-/// Files stay open between windows; reads are serialised (a GDAL dataset is not safe to share between threads).
+/// Files stay open between windows, each once however many bands it holds; reads are serialised (a GDAL dataset is
+/// not safe to share between threads).
 /// </summary>
 public sealed class CubeWindowReader : IDisposable
 {
     readonly RasterCube _cube;
     readonly IRasterReader[,] _readers;
+    readonly List<IRasterReader> _opened = new();
     readonly object _lock = new();
     float[] _plane = Array.Empty<float>();
 
@@ -18,10 +20,16 @@ public sealed class CubeWindowReader : IDisposable
     {
         _cube = cube;
         _readers = new IRasterReader[cube.Bands.Count, cube.Dates.Count];
+        var byPath = new Dictionary<string, IRasterReader>(StringComparer.Ordinal);
         try
         {
             for (int b = 0; b < cube.Bands.Count; b++)
-                for (int d = 0; d < cube.Dates.Count; d++) _readers[b, d] = io.Open(cube.File(b, d));
+                for (int d = 0; d < cube.Dates.Count; d++)
+                {
+                    var path = cube.File(b, d);
+                    if (!byPath.TryGetValue(path, out var reader)) { _opened.Add(byPath[path] = reader = io.Open(path)); }
+                    _readers[b, d] = reader;
+                }
         }
         catch
         {
@@ -42,7 +50,7 @@ public sealed class CubeWindowReader : IDisposable
             for (int b = 0; b < bands; b++)
                 for (int d = 0; d < dates; d++)
                 {
-                    _readers[b, d].Read(1, x, y, width, height, plane);
+                    _readers[b, d].Read(_cube.Layer(b, d).Band, x, y, width, height, plane);
                     var noData = _cube.NoData(b, d);
                     bool hasNoData = noData is { } nd && !double.IsNaN(nd);
                     float nodataValue = hasNoData ? (float)noData!.Value : float.NaN;
@@ -58,6 +66,6 @@ public sealed class CubeWindowReader : IDisposable
 
     public void Dispose()
     {
-        foreach (var r in _readers) r?.Dispose();
+        foreach (var r in _opened) r.Dispose();
     }
 }

@@ -112,6 +112,90 @@ public sealed class ClassifyCommandSpecs : IDisposable
         Assert.Equal(File.ReadAllBytes(MapOf(Classify(model, SinopCube), "classes.tif")), File.ReadAllBytes(MapOf(chosen, "classes.tif")));
     }
 
+    /// <summary>
+    /// The Sinop cube as two bands, one file per band per date: NDVI as it is and a second band "EVI" holding the next
+    /// date's NDVI (so that a swap of bands or dates would change the map).
+    /// </summary>
+    string TwoBandCube()
+    {
+        var dates = Directory.GetFiles(SinopCube).Order(StringComparer.Ordinal).ToList();
+        return CubeCopy("cube-2-bands", f =>
+        {
+            var i = dates.IndexOf(Path.Combine(SinopCube, f));
+            File.Copy(dates[(i + 1) % dates.Count], Path.Combine(_temp["cube-2-bands"], f.Replace("NDVI", "EVI")));
+            return f;
+        });
+    }
+
+    /// <summary>The same cube as one GeoTIFF per date holding both bands (NDVI, EVI), named MODIS_Sinop_DATE.tif.</summary>
+    string MultiBandCopy(string singleBand)
+    {
+        var folder = Directory.CreateDirectory(_temp["cube-multi-band"]).FullName;
+        foreach (var ndvi in Directory.GetFiles(singleBand, "*_NDVI_*.tif"))
+        {
+            var date = Path.GetFileNameWithoutExtension(ndvi)[^10..];
+            var vrt = Path.Combine(_temp.Path, $"stack-{date}.vrt");
+            GdalTools.Run("gdalbuildvrt", "-q", "-separate", vrt, ndvi, ndvi.Replace("_NDVI_", "_EVI_"));
+            GdalTools.Run("gdal_translate", "-q", vrt, Path.Combine(folder, $"MODIS_Sinop_{date}.tif"));
+        }
+        return folder;
+    }
+
+    /// <summary>Whether two rasters hold the same values in every band and pixel (GDAL's Python binding reads them).</summary>
+    static bool SamePixels(string a, string b)
+    {
+        using var check = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/python3")
+        {
+            ArgumentList = { "-c", "import sys; from osgeo import gdal; import numpy as np; " +
+                                   "print(int(np.array_equal(gdal.Open(sys.argv[1]).ReadAsArray(), gdal.Open(sys.argv[2]).ReadAsArray(), equal_nan=True)))", a, b },
+            RedirectStandardOutput = true,
+        })!;
+        var output = check.StandardOutput.ReadToEnd().Trim();
+        check.WaitForExit();
+        Assert.True(output is "0" or "1", $"comparing {a} and {b}: {output}");
+        return output == "1";
+    }
+
+    [Fact]
+    public void A_cube_of_multi_band_files_maps_as_the_same_data_in_single_band_files()
+    {
+        var twoBands = TwoBandCube();
+        var model = PipelineFiles.Run(SinopPoints.Pipeline(_temp, _temp["runs"], cube: twoBands)).RunDirectory;
+        var multiBand = MultiBandCopy(twoBands);
+
+        var single = Classify(model, twoBands);
+        var multi = Classify(model, multiBand, "--with", "pattern={satellite}_{tile}_{date}", "--with", "band_names=[NDVI, EVI]");
+
+        Assert.True(multi.ExitCode == 0, multi.ToString());
+        foreach (var file in new[] { "probabilities.tif", "classes.tif" })
+            Assert.True(SamePixels(MapOf(single, file), MapOf(multi, file)), file);
+        // The bands were read by name, not by position: naming them the other way round maps other values.
+        var swapped = Classify(model, multiBand, "--with", "pattern={satellite}_{tile}_{date}", "--with", "band_names=[EVI, NDVI]");
+        Assert.True(swapped.ExitCode == 0, swapped.ToString());
+        Assert.False(SamePixels(MapOf(single, "probabilities.tif"), MapOf(swapped, "probabilities.tif")));
+    }
+
+    [Fact]
+    public void Multi_band_files_without_band_names_are_refused_naming_the_file()
+    {
+        var twoBands = TwoBandCube();
+        var model = PipelineFiles.Run(SinopPoints.Pipeline(_temp, _temp["runs"], cube: twoBands)).RunDirectory;
+        var multiBand = MultiBandCopy(twoBands);
+
+        var unnamed = Classify(model, multiBand, "--with", "pattern={satellite}_{tile}_{date}");
+        var tooFew = Classify(model, multiBand, "--with", "pattern={satellite}_{tile}_{date}", "--with", "band_names=[NDVI]");
+        var asSingle = Cli.Run(_temp.Path, "extract", multiBand, SinopPoints.Points, "--output", _temp["maps"], "--with", "pattern={satellite}_{band}_{date}");
+
+        Assert.Equal(2, unnamed.ExitCode);
+        Assert.Contains("MODIS_Sinop_2013-09-14.tif", unnamed.Stderr);
+        Assert.Contains("band_names", unnamed.Stderr);
+        Assert.Equal(2, tooFew.ExitCode);
+        Assert.Contains("has 2 band(s), band_names names 1", tooFew.Stderr);
+        Assert.NotEqual(0, asSingle.ExitCode);
+        Assert.Contains("leave {band} out of the pattern", asSingle.Stderr);
+        Assert.False(Directory.Exists(_temp["maps"]) || File.Exists(_temp["maps"]), "nothing may be written for a cube that cannot be read");
+    }
+
     /// <summary>A probability map's values (class-major, NaN where masked) read through the raster plugin's own reader.</summary>
     static float[] Probabilities(string path, int x, int y, int width, int height)
     {

@@ -10,15 +10,16 @@ public static class SinopPoints
 
     /// <summary>
     /// A pipeline training <paramref name="model"/> on the points' series read from the cube (z-normalised), into
-    /// <paramref name="output"/>; <paramref name="extra"/> adds top-level lines (e.g. a <c>map:</c> stage).
+    /// <paramref name="output"/>; <paramref name="extra"/> adds top-level lines (e.g. a <c>map:</c> stage);
+    /// <paramref name="cube"/> reads another cube of the same naming (the Sinop cube by default).
     /// </summary>
-    public static string Pipeline(TempFolder temp, string output, string model = "1nn", string extra = "") => temp.Write("sinop-points.yaml", $"""
+    public static string Pipeline(TempFolder temp, string output, string model = "1nn", string extra = "", string? cube = null) => temp.Write("sinop-points.yaml", $"""
         name: sinop-points
         seed: 42
         loader:
           plugin: cube-points
           with:
-            cube: {Cube}
+            cube: {cube ?? Cube}
             pattern: "{Pattern}"
             scale: 0.0001
             points: {Points}
