@@ -16,7 +16,7 @@ namespace LstmFcn.Plugins.Deep;
 /// file), offers class activation maps and — with an attention LSTM — its attention, saves as weights + metadata and
 /// loads back.
 /// </summary>
-sealed class TrainedNetwork : ITrainedModel, IClassActivationMaps, IAttentionWeights, ISelectedSettings
+sealed class TrainedNetwork : ITrainedModel, IClassActivationMaps, IAttentionWeights, ISelectedSettings, IInferenceFootprint
 {
     readonly ClassifierNetwork _network;
     readonly Device _device;
@@ -47,6 +47,13 @@ sealed class TrainedNetwork : ITrainedModel, IClassActivationMaps, IAttentionWei
         });
         return new ProbabilityMatrix(result, data.Count, Classes);
     }
+
+    /// <summary>
+    /// Prediction runs in chunks of <see cref="InferenceChunk"/> series: a fixed working set of a few live activations
+    /// of the widest layer (256 filters × length) per chunk, plus each series' input and probabilities.
+    /// </summary>
+    public InferenceFootprint FootprintFor(int channels, int length) =>
+        new(4L * 4 * InferenceChunk * 256 * Math.Max(1, _network.Options.Length), 4L * channels * length + 4L * Classes.Count);
 
     /// <summary>
     /// Inference batches as large as keep the widest activation (256 filters × length) near 16 MB: short series (e.g.

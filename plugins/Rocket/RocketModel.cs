@@ -7,7 +7,7 @@ namespace LstmFcn.Plugins.Rocket;
 /// A fitted ROCKET-family model: a random-kernel transform and a linear classifier on its features. Saves as
 /// <c>rocket.bin</c> (format tag, version, classes, transform, classifier).
 /// </summary>
-public sealed class RocketModel : ITrainedModel
+public sealed class RocketModel : ITrainedModel, IInferenceFootprint
 {
     const string Magic = "lstmfcn-rocket";
     const int Version = 1;
@@ -36,6 +36,13 @@ public sealed class RocketModel : ITrainedModel
             i => Classifier.Probabilities(features.AsSpan(i * f, f), probabilities.AsSpan(i * k, k)));
         return new ProbabilityMatrix(probabilities, data.Count, Classes);
     }
+
+    /// <summary>
+    /// The transform's feature row per series (MiniRocket ≈ 10 000 floats, MultiRocket ≈ 50 000: 40 / 200 KB a pixel,
+    /// which at a map's default 8 192-pixel batch would be 0.3 / 1.6 GB) and its probabilities.
+    /// </summary>
+    public InferenceFootprint FootprintFor(int channels, int length) =>
+        new(0, 4L * Transform.FeatureCount + 4L * Classes.Count);
 
     public void Save(string directory)
     {

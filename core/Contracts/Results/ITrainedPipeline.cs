@@ -14,6 +14,12 @@ public interface ITrainedPipeline
     /// </summary>
     string Fingerprint { get; }
 
+    /// <summary>
+    /// What predicting raw series of this shape holds beyond them: the preprocessing's copies and the model's own
+    /// footprint (<see cref="IInferenceFootprint"/>, or an assumed one).
+    /// </summary>
+    InferenceFootprint FootprintFor(int channels, int length);
+
     /// <summary>The shape of the training data (bands, dates, lengths); null for models saved before it was recorded.</summary>
     TrainingInput? Input { get; }
 }

@@ -11,7 +11,7 @@ namespace LstmFcn.Pipeline.Engine.Models;
 /// applies its own preprocessing to what the pipeline's preprocessing produced; nothing is chosen or weighted by
 /// looking at test data. Its members' own predictions come through <see cref="IMemberPredictions"/>.
 /// </summary>
-public sealed class EnsembleModel : ITrainedModel, IMemberPredictions
+public sealed class EnsembleModel : ITrainedModel, IMemberPredictions, IInferenceFootprint
 {
     /// <summary>The name saved ensembles carry in their manifest's model field; their members are sub-folders.</summary>
     public const string ManifestName = "ensemble";
@@ -86,6 +86,13 @@ public sealed class EnsembleModel : ITrainedModel, IMemberPredictions
         var each = new ProbabilityMatrix[Members.Count];
         for (int m = 0; m < each.Length; m++) each[m] = Members[m].Pipeline.PredictProbabilities(data, context);
         return each;
+    }
+
+    /// <summary>Members predict one after another: the largest member's footprint, and every member's probabilities kept.</summary>
+    public InferenceFootprint FootprintFor(int channels, int length)
+    {
+        var largest = Members.Select(m => m.Pipeline.FootprintFor(channels, length)).MaxBy(f => f.FixedBytes + 8192 * f.BytesPerSeries);
+        return largest.Plus(new InferenceFootprint(0, 4L * Classes.Count * (Members.Count + 1)));
     }
 
     /// <summary>The weighted mean of the members' probabilities (<see cref="PredictMembers"/>).</summary>

@@ -103,6 +103,19 @@ public sealed class FittedPipeline : ITrainedPipeline, IDisposable
         return new Prediction(series, probabilities, members, prepared.Count);
     }
 
+    /// <summary>
+    /// Each fitted step makes a copy of the series; the model then holds its own footprint for the prepared shape (the
+    /// training data's prepared length when recorded: a step may shorten or window the series).
+    /// </summary>
+    public InferenceFootprint FootprintFor(int channels, int length)
+    {
+        int preparedChannels = Input?.PreparedChannels ?? channels, preparedLength = Input?.PreparedMaxLength ?? length;
+        var copies = new InferenceFootprint(0, 4L * Steps.Count * Math.Max(channels * length, preparedChannels * preparedLength));
+        var model = Model is IInferenceFootprint own ? own.FootprintFor(preparedChannels, preparedLength)
+            : InferenceFootprint.Assumed(preparedChannels, preparedLength, Classes.Count);
+        return copies.Plus(model);
+    }
+
     /// <summary>Saves into <paramref name="folder"/>, which appears complete or not at all (replacing an earlier save).</summary>
     public void Save(string folder)
     {

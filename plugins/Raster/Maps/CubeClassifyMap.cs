@@ -21,7 +21,7 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
 
     public sealed record Options : CubeOptions
     {
-        [Parameter("memory budget for the blocks in flight (sets the block size, like sits' memsize)", Min = 16, Max = 1 << 20)]
+        [Parameter("memory budget for the blocks in flight and the model's inference (sets the block size, like sits' memsize, and caps the model batch); the runtime and the model's weights come on top", Min = 16, Max = 1 << 20)]
         public int MemoryMb { get; init; } = 512;
 
         [Parameter("block side in pixels; 0 = derived from memory_mb and workers", Min = 0, Max = 16384)]
@@ -30,7 +30,7 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
         [Parameter("blocks classified at once (like sits' multicores); each model call may itself use several threads", Min = 1, Max = 256)]
         public int Workers { get; init; } = 1;
 
-        [Parameter("pixels handed to the model per call", Min = 1, Max = 1 << 22)]
+        [Parameter("most pixels handed to the model per call (fewer when the model's inference would not fit memory_mb)", Min = 1, Max = 1 << 22)]
         public int Batch { get; init; } = 8192;
 
         [Parameter("GeoTIFF compression")]
@@ -113,8 +113,9 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
         layout.Record(content, blockSide);
         if (options.Assemble) ShardedBlocks.RequireAll(blocks, store, k, options.Shards, storeFolder);
         var todo = options.Shard >= 0 ? ShardedBlocks.Of(blocks, options.Shard, options.Shards) : blocks;
+        int batch = ModelBatch(pipeline, cube, options);
         context.Log.Info($"cube-classify: {window.Describe()} of {cube.Width} × {cube.Height} px × {cube.ValuesPerPixel} values in {blocks.Count} block(s) of ≤ {blockSide} px, " +
-                         $"{workers} worker(s) × {workerContext.WorkerThreads} thread(s)");
+                         $"{workers} worker(s) × {workerContext.WorkerThreads} thread(s), model batch {batch} px");
 
         using var reader = new CubeWindowReader(io, cube);
         var gaps = new TemporalGapFilling(cube.Dates);
@@ -128,7 +129,7 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
                 {
                     if (store.TryRead(block, k) is null)
                     {
-                        var values = ClassifyBlock(block, window, cube, reader, gaps, pipeline, k, options.Batch, workerContext, out int masked);
+                        var values = ClassifyBlock(block, window, cube, reader, gaps, pipeline, k, batch, workerContext, out int masked);
                         store.Write(block, k, values);
                         Interlocked.Add(ref maskedTotal, masked);
                         Interlocked.Add(ref pixelsDone, block.Pixels);
@@ -257,6 +258,17 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
         // A small region needs no block larger than itself (sits issue #1469: the block follows the ROI).
         int needed = (Math.Max(window.Width, window.Height) + 63) / 64 * 64;
         return Math.Clamp(Math.Min(side, needed), 64, 4096);
+    }
+
+    /// <summary>
+    /// Pixels per model call: <c>batch</c>, or fewer so that every worker's inference fits its half of memory_mb (the
+    /// blocks take the other half, <see cref="BlockSide"/>). A MultiRocket model holds 200 KB of features per pixel:
+    /// 8 192 pixels would be 1.6 GB.
+    /// </summary>
+    static int ModelBatch(ITrainedPipeline pipeline, RasterCube cube, Options options)
+    {
+        long budget = options.MemoryMb * 1024L * 1024L / 2 / options.Workers;
+        return pipeline.FootprintFor(cube.Bands.Count, cube.Dates.Count).BatchWithin(budget, options.Batch);
     }
 
     static int LogKept(int side, RunContext context)

@@ -175,6 +175,30 @@ public sealed class ClassifyCommandSpecs : IDisposable
         Assert.False(SamePixels(MapOf(single, "probabilities.tif"), MapOf(swapped, "probabilities.tif")));
     }
 
+    /// <summary>The model batch a map run reports in its log ("model batch N px").</summary>
+    static int ModelBatchOf(CliResult result)
+    {
+        var log = File.ReadAllText(Path.Combine(result.Stdout.Trim().Split('\n')[^1].Trim(), "run.log"));
+        var match = System.Text.RegularExpressions.Regex.Match(log, @"model batch (\d+) px");
+        Assert.True(match.Success, log);
+        return int.Parse(match.Groups[1].Value);
+    }
+
+    [Fact]
+    public void Memory_mb_caps_the_model_batch_and_the_map_stays_the_same()
+    {
+        // MiniRocket holds ~40 KB of features per pixel: the batch is what memory_mb makes room for.
+        var model = PipelineFiles.Run(SinopPoints.Pipeline(_temp, _temp["runs"], model: "minirocket")).RunDirectory;
+
+        var roomy = Classify(model, SinopCube);
+        var tight = Classify(model, SinopCube, "--with", "memory_mb=16");
+
+        Assert.True(tight.ExitCode == 0, tight.ToString());
+        Assert.InRange(ModelBatchOf(tight), 16, 8 * 1024 * 1024 / 40_000);
+        Assert.InRange(ModelBatchOf(roomy), 4 * ModelBatchOf(tight), 8192);
+        Assert.True(SamePixels(MapOf(roomy, "probabilities.tif"), MapOf(tight, "probabilities.tif")));
+    }
+
     [Fact]
     public void Multi_band_files_without_band_names_are_refused_naming_the_file()
     {

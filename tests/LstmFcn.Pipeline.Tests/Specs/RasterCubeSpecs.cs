@@ -202,6 +202,33 @@ public sealed class RasterCubeSpecs
     }
 
     [Fact]
+    public void A_resume_under_another_memory_mb_keeps_the_finished_blocks()
+    {
+        using var temp = new TempFolder();
+        var tiled = ShardedClassifySpecs.ModelAndTiledCube(temp, 12).Cube;    // 600 × 600 px
+        var path = MapPipeline(temp, SinopCube);
+        string[] Map(int memoryMb) => ["map.0.with.cube=" + tiled, "map.0.with.extension=.vrt", "map.0.with.block=0", $"map.0.with.memory_mb={memoryMb}"];
+        // 16 MB gives 128-px blocks (25 of them); 64 MB alone would give 256-px blocks (9).
+        var straight = PipelineFiles.Run(path, null, Map(16));
+
+        using var cancel = new CancellationTokenSource();
+        var runner = new PipelineRunner(Plugins.BuiltIn);
+        var killed = Assert.Throws<RunFailedException>(() => runner.Run(PipelineFiles.Resolve(path, null, Map(16)),
+            new RunOptions(SilentConsole.Instance, new CancellingProgress("classifying", after: 7, cancel), cancel.Token)));
+        var map = Path.Combine(killed.RunDirectory, "map");
+        int kept = Directory.GetFiles(Path.Combine(map, "blocks"), "block-*.bin").Length;
+        Assert.InRange(kept, 7, 24);
+
+        runner.Run(PipelineFiles.Resolve(path, null, Map(64)), new RunOptions(SilentConsole.Instance, NoProgress.Instance), killed.RunDirectory);
+
+        var log = File.ReadAllText(Path.Combine(killed.RunDirectory, "run.log"));
+        Assert.Contains("keeps the block side of the earlier attempt (128 px)", log);
+        Assert.Contains($"{kept} block(s) reused", log);
+        foreach (var name in new[] { "probabilities.tif", "classes.tif" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(straight.RunDirectory, "map", name)), File.ReadAllBytes(Path.Combine(map, name)));
+    }
+
+    [Fact]
     public void Bayesian_smoothing_corrects_an_isolated_pixel_and_keeps_masks_and_uniform_areas()
     {
         var assembly = Plugins.BuiltIn.Get("cube-smooth").Plugin.GetType().Assembly;
