@@ -29,20 +29,32 @@ public sealed class RocketModel : ITrainedModel, IInferenceFootprint
     {
         if (data.Count > 0 && data.Channels != Transform.Channels)
             throw new InvalidDataException($"{Transform.Kind}: trained on {Transform.Channels} channel(s), asked to predict {data.Channels}");
-        var features = Transform.Transform(data.Samples, context.WorkerThreads, context.Cancellation);
         int k = Classes.Count, f = Transform.FeatureCount;
         var probabilities = new float[data.Count * k];
-        Parallel.For(0, data.Count, new ParallelOptions { MaxDegreeOfParallelism = context.WorkerThreads },
-            i => Classifier.Probabilities(features.AsSpan(i * f, f), probabilities.AsSpan(i * k, k)));
+        var samples = data.Samples as TimeSeriesSample[] ?? data.Samples.ToArray();
+        float[]? features = null;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = context.WorkerThreads, CancellationToken = context.Cancellation };
+        for (int start = 0; start < samples.Length; start += PredictionChunk)
+        {
+            int count = Math.Min(PredictionChunk, samples.Length - start);
+            var chunk = new ArraySegment<TimeSeriesSample>(samples, start, count);
+            features = Transform.Transform(chunk, context.WorkerThreads, context.Cancellation, features);
+            var rows = features;
+            Parallel.For(0, count, options, i => Classifier.Probabilities(rows.AsSpan(i * f, f), probabilities.AsSpan((start + i) * k, k)));
+        }
         return new ProbabilityMatrix(probabilities, data.Count, Classes);
     }
 
     /// <summary>
-    /// The transform's feature row per series (MiniRocket ≈ 10 000 floats, MultiRocket ≈ 50 000: 40 / 200 KB a pixel,
-    /// which at a map's default 8 192-pixel batch would be 0.3 / 1.6 GB) and its probabilities.
+    /// Series transformed at a time when predicting: their feature rows (MiniRocket ≈ 10 000 floats, MultiRocket ≈
+    /// 50 000: 40 / 200 KB a series) fill one reused buffer of 10 / 50 MB, not one as large as the batch (a map's
+    /// 8 192 pixels would need 0.3 / 1.6 GB, allocated afresh for every batch).
     /// </summary>
+    const int PredictionChunk = 256;
+
+    /// <summary>One chunk's feature rows, then only the probabilities per series.</summary>
     public InferenceFootprint FootprintFor(int channels, int length) =>
-        new(0, 4L * Transform.FeatureCount + 4L * Classes.Count);
+        new(4L * PredictionChunk * Transform.FeatureCount, 4L * Classes.Count);
 
     public void Save(string directory)
     {

@@ -12,10 +12,10 @@ public sealed class ConcatenatedFeatures : IFeatureTransform
     public int Channels => Parts[0].Channels;
     public int FeatureCount => Parts.Sum(p => p.FeatureCount);
 
-    public float[] Transform(IReadOnlyList<TimeSeriesSample> samples, int threads, CancellationToken cancellation)
+    public float[] Transform(IReadOnlyList<TimeSeriesSample> samples, int threads, CancellationToken cancellation, float[]? destination = null)
     {
         int f = FeatureCount, offset = 0;
-        var output = new float[samples.Count * f];
+        var output = destination is { } given && given.Length >= samples.Count * f ? given : new float[samples.Count * f];
         foreach (var part in Parts)
         {
             var block = part.Transform(samples, threads, cancellation);

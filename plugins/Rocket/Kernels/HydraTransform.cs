@@ -67,10 +67,10 @@ public sealed class HydraTransform : IFeatureTransform
         return new HydraTransform(channels, kernelsPerGroup, perRepresentation, dilations, weights, subsets);
     }
 
-    public float[] Transform(IReadOnlyList<TimeSeriesSample> samples, int threads, CancellationToken cancellation)
+    public float[] Transform(IReadOnlyList<TimeSeriesSample> samples, int threads, CancellationToken cancellation, float[]? destination = null)
     {
         int f = FeatureCount;
-        var output = new float[samples.Count * f];
+        var output = destination is { } given && given.Length >= samples.Count * f ? given : new float[samples.Count * f];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellation };
         Parallel.For(0, samples.Count, options, () => new Buffers(), (i, _, buffers) =>
         {

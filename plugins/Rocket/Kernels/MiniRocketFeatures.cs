@@ -19,10 +19,10 @@ public sealed class MiniRocketFeatures : IFeatureTransform
     public int Channels => Parts[0].Channels;
     public int FeatureCount => Parts.Sum(p => p.FeatureCount);
 
-    public float[] Transform(IReadOnlyList<TimeSeriesSample> samples, int threads, CancellationToken cancellation)
+    public float[] Transform(IReadOnlyList<TimeSeriesSample> samples, int threads, CancellationToken cancellation, float[]? destination = null)
     {
         int f = FeatureCount;
-        var output = new float[samples.Count * f];
+        var output = destination is { } given && given.Length >= samples.Count * f ? given : new float[samples.Count * f];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellation };
         Parallel.For(0, samples.Count, options, () => new MiniRocketWorkspace(), (i, _, workspace) =>
         {

@@ -12,6 +12,7 @@ public sealed class MiniRocketWorkspace
     float[][] _padded3 = [];
     float[][] _alpha = [];
     float[] _scratch = [];
+    float[] _shares = [];
     public float[] Output { get; private set; } = [];
 
     int _length, _dilation;
@@ -50,6 +51,13 @@ public sealed class MiniRocketWorkspace
             var p3 = _padded3[c].AsSpan(0, padded);
             for (int t = 0; t < padded; t++) p3[t] = 3 * p[t];
         }
+    }
+
+    /// <summary>PPV of each bias lane (count above ÷ length).</summary>
+    public Span<float> Shares(int lanes)
+    {
+        if (_shares.Length < lanes) _shares = new float[lanes];
+        return _shares.AsSpan(0, lanes);
     }
 
     /// <summary>The output of kernel <paramref name="kernel"/> over the channels <paramref name="channels"/> (summed) into <see cref="Output"/>.</summary>

@@ -151,6 +151,34 @@ public sealed class RocketSpecs : IDisposable
         Assert.Equal(c1[4..46].Count(v => v > t.Biases[count0]) / 42f, features[count0], 5);
     }
 
+    [Theory]
+    [InlineData(23)] // a map pixel's dates: 82 and 37 biases per kernel, outputs of 23, 15 and 7 steps
+    [InlineData(40)]
+    public void Every_PPV_feature_is_exactly_the_share_of_its_kernels_outputs_above_its_bias(int length)
+    {
+        var rng = new Random(length);
+        var data = Univariate(Enumerable.Range(0, length).Select(_ => (float)rng.NextGaussian()).ToArray());
+        var t = MiniRocketTransform.Fit(data.Samples, 119, 32, Pooling.Ppv, false, new Random(1), new Random(2));
+        var features = new float[t.FeatureCount];
+        t.Transform(data.Samples[0], features, new MiniRocketWorkspace());
+
+        var workspace = new MiniRocketWorkspace();
+        int feature = 0;
+        for (int di = 0; di < t.Plan.Dilations.Length; di++)
+        {
+            workspace.Prepare(SeriesView.Of(data.Samples[0], false), t.Plan.Dilations[di]);
+            for (int k = 0; k < MiniRocketKernels.Count; k++)
+            {
+                var output = workspace.Convolve(k, t.ChannelSubsets[di * MiniRocketKernels.Count + k]).ToArray();
+                int pad = workspace.Padding;
+                if ((di % 2 + k) % 2 == 1 && length > 2 * pad) output = output[pad..(length - pad)];
+                for (int f = 0; f < t.Plan.FeaturesPerDilation[di]; f++, feature++)
+                    Assert.Equal((float)output.Count(v => v > t.Biases[feature]) / output.Length, features[feature]);
+            }
+        }
+        Assert.Equal(t.FeatureCount, feature);
+    }
+
     // ----- ridge with leave-one-out over alphas -----
 
     [Theory]
