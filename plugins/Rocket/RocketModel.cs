@@ -10,7 +10,8 @@ namespace LstmFcn.Plugins.Rocket;
 public sealed class RocketModel : ITrainedModel, IInferenceFootprint
 {
     const string Magic = "lstmfcn-rocket";
-    const int Version = 1;
+    /// <summary>2: the classifier's softmax temperature follows it (version 1 files load with temperature 1).</summary>
+    const int Version = 2;
     public const string FileName = "rocket.bin";
 
     public RocketModel(ClassLabels classes, IFeatureTransform transform, LinearModel classifier)
@@ -66,6 +67,7 @@ public sealed class RocketModel : ITrainedModel, IInferenceFootprint
         foreach (var name in Classes.Names) writer.Write(name);
         FeatureTransformFile.Write(writer, Transform);
         Classifier.Write(writer);
+        Classifier.WriteTemperature(writer);
     }
 
     public static RocketModel Load(string directory)
@@ -77,12 +79,13 @@ public sealed class RocketModel : ITrainedModel, IInferenceFootprint
             using var reader = new BinaryReader(File.OpenRead(path));
             if (reader.ReadString() != Magic) throw new InvalidDataException("not a ROCKET-family model file");
             int version = reader.ReadInt32();
-            if (version != Version) throw new InvalidDataException($"format version {version}; this build reads version {Version}");
+            if (version is < 1 or > Version) throw new InvalidDataException($"format version {version}; this build reads versions 1 to {Version}");
             int count = reader.ReadInt32();
             if (count is < 1 or > 1_000_000) throw new InvalidDataException($"{count} classes");
             var classes = new ClassLabels(Enumerable.Range(0, count).Select(_ => reader.ReadString()).ToArray());
             var transform = FeatureTransformFile.Read(reader);
             var classifier = LinearModel.Read(reader);
+            if (version >= 2) classifier = classifier.WithTemperature(reader.ReadDouble());
             if (classifier.Classes != classes.Count) throw new InvalidDataException($"classifier of {classifier.Classes} classes for {classes.Count}");
             return new RocketModel(classes, transform, classifier);
         }

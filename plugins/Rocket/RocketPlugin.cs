@@ -44,7 +44,8 @@ public abstract class RocketPlugin<TOptions> : ModelPlugin<TOptions> where TOpti
             var ridge = RidgeClassifierCv.Fit(features, n, f, train.Labels(), k, options.Alphas(), context.WorkerThreads, context.Cancellation);
             classifier = ridge.Model;
             chosen = $"ridge, alpha {ridge.Alpha.ToString("G4", CultureInfo.InvariantCulture)} by leave-one-out over {ridge.Alphas.Length} alphas " +
-                     $"({(ridge.Dual ? "dual" : "primal")} form)";
+                     $"({(ridge.Dual ? "dual" : "primal")} form), softmax temperature {ridge.Temperature.ToString("G4", CultureInfo.InvariantCulture)} " +
+                     "fitted on the leave-one-out scores";
         }
         context.Log.Info($"{Name}: {f} features from {n} series ({transformSeconds:F2} s), {chosen}; " +
                          $"{clock.Elapsed.TotalSeconds:F2} s on {context.WorkerThreads} thread(s)");

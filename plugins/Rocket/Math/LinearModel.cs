@@ -2,13 +2,15 @@ namespace LstmFcn.Rocket;
 
 /// <summary>
 /// A linear classifier on raw (unscaled) features: score_k = intercept_k + Σ_j weight_kj · x_j, the scaler folded in.
-/// Probabilities are the softmax of the scores (the logistic model's own probabilities; for ridge a monotone map of its
-/// decision values, so the argmax is ridge's prediction).
+/// Probabilities are the softmax of the scores times a temperature (the logistic model's own probabilities at 1; for
+/// ridge a monotone map of its decision values calibrated on leave-one-out scores, so the argmax is ridge's prediction).
 /// </summary>
 public sealed class LinearModel
 {
-    public LinearModel(float[][] weights, double[] intercepts)
+    public LinearModel(float[][] weights, double[] intercepts, double temperature = 1)
     {
+        if (!(temperature > 0) || double.IsInfinity(temperature)) throw new ArgumentException($"temperature {temperature}: expected a positive number");
+        Temperature = temperature;
         if (weights.Length != intercepts.Length) throw new ArgumentException("one intercept per class");
         Weights = weights;
         Intercepts = intercepts;
@@ -19,6 +21,10 @@ public sealed class LinearModel
     public float[][] Weights { get; }
     public double[] Intercepts { get; }
     public int Classes => Weights.Length;
+    /// <summary>Probabilities are softmax(Temperature · scores) (1 for the logistic model; ridge's is fitted, <see cref="SoftmaxTemperature"/>).</summary>
+    public double Temperature { get; }
+
+    public LinearModel WithTemperature(double temperature) => new(Weights, Intercepts, temperature);
     public int Features { get; }
 
     /// <summary>Writes the class probabilities of one feature row into <paramref name="probabilities"/>.</summary>
@@ -26,6 +32,7 @@ public sealed class LinearModel
     {
         Span<double> scores = stackalloc double[Classes];
         Scores(features, scores);
+        for (int k = 0; k < scores.Length; k++) scores[k] *= Temperature;
         double max = double.NegativeInfinity;
         foreach (var s in scores) max = Math.Max(max, s);
         double sum = 0;
@@ -48,6 +55,9 @@ public sealed class LinearModel
             foreach (var w in Weights[k]) writer.Write(w);
         }
     }
+
+    /// <summary>The temperature, written after the weights (format version 2 of the model file).</summary>
+    public void WriteTemperature(BinaryWriter writer) => writer.Write(Temperature);
 
     public static LinearModel Read(BinaryReader reader)
     {

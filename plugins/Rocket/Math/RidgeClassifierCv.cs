@@ -1,7 +1,13 @@
 namespace LstmFcn.Rocket;
 
-/// <summary>What ridge-CV chose: the model on raw features, its alpha, and every alpha's leave-one-out squared error.</summary>
-public sealed record RidgeFit(LinearModel Model, double Alpha, double[] Alphas, double[] LeaveOneOutErrors, bool Dual);
+/// <summary>
+/// What ridge-CV chose: the model on raw features (its probabilities calibrated by <see cref="Temperature"/>), its
+/// alpha, and every alpha's leave-one-out squared error.
+/// </summary>
+public sealed record RidgeFit(LinearModel Model, double Alpha, double[] Alphas, double[] LeaveOneOutErrors, bool Dual)
+{
+    public double Temperature => Model.Temperature;
+}
 
 /// <summary>
 /// One-vs-rest ridge regression on ±1 targets with an unpenalised intercept, alpha chosen by exact leave-one-out error
@@ -121,6 +127,7 @@ public static class RidgeClassifierCv
         int best = 0;
         for (int a = 1; a < alphas.Length; a++) if (errors[a] < errors[best]) best = a;
         double chosen = alphas[best];
+        double temperature = SoftmaxTemperature.Fit(LeaveOneOutScores(q, qty, yc, mean, m, rows, classes, j => Shrink(j, chosen)), labels, classes);
 
         // Weights on scaled features: dual w = Zᵀ Q diag(1/(λ+α)) Qᵀ Yc; primal w = V diag(1/(λ+α)) Pᵀ Yc.
         var weights = new double[classes][];
@@ -161,7 +168,30 @@ public static class RidgeClassifierCv
                 }
             }
         }
-        return new RidgeFit(scaling.Unscale(weights, mean), chosen, alphas, errors, dual);
+        return new RidgeFit(scaling.Unscale(weights, mean).WithTemperature(temperature), chosen, alphas, errors, dual);
+    }
+
+    /// <summary>Each training example's decision values from the ridge fitted without it (rows × classes).</summary>
+    static double[] LeaveOneOutScores(double[][] q, double[][] qty, double[][] yc, double[] mean, int m, int rows, int classes, Func<int, double> shrink)
+    {
+        var scores = new double[rows * classes];
+        var s = Enumerable.Range(0, m).Select(shrink).ToArray();
+        var fitted = new double[classes];
+        for (int i = 0; i < rows; i++)
+        {
+            double h = 1.0 / rows;
+            Array.Clear(fitted);
+            for (int j = 0; j < m; j++)
+            {
+                double qs = q[i][j] * s[j];
+                h += qs * q[i][j];
+                for (int k = 0; k < classes; k++) fitted[k] += qs * qty[j][k];
+            }
+            double denominator = Math.Abs(1 - h) < 1e-12 ? 1e-12 : 1 - h;
+            for (int k = 0; k < classes; k++)
+                scores[i * classes + k] = yc[i][k] - (yc[i][k] - fitted[k]) / denominator + mean[k];
+        }
+        return scores;
     }
 
     /// <summary>±1 one-vs-rest targets, centred; and their means (the intercepts on centred features).</summary>

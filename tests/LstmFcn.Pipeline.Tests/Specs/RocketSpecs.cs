@@ -205,9 +205,23 @@ public sealed class RocketSpecs : IDisposable
     /// <summary>Mean squared leave-one-out residual of ±1 ridge targets (intercept unpenalised) by n refits.</summary>
     static double DirectLeaveOneOut(float[] x, int rows, int features, int[] labels, int classes, double alpha)
     {
+        var predicted = DirectLeaveOneOutScores(x, rows, features, labels, classes, alpha);
+        double total = 0;
+        for (int i = 0; i < rows; i++)
+            for (int k = 0; k < classes; k++)
+            {
+                double r = (labels[i] == k ? 1 : -1) - predicted[i * classes + k];
+                total += r * r;
+            }
+        return total / (rows * classes);
+    }
+
+    /// <summary>Each example's decision values from the ridge refitted without it (rows × classes).</summary>
+    static double[] DirectLeaveOneOutScores(float[] x, int rows, int features, int[] labels, int classes, double alpha)
+    {
+        var scores = new double[rows * classes];
         var scaling = FeatureScaling.Of(x, rows, features, unitNorm: true);
         var z = scaling.Apply(x, rows, features);
-        double total = 0;
         for (int out_ = 0; out_ < rows; out_++)
         {
             var keep = Enumerable.Range(0, rows).Where(i => i != out_).ToArray();
@@ -230,11 +244,43 @@ public sealed class RocketSpecs : IDisposable
             {
                 double predicted = ymean[k];
                 for (int p = 0; p < features; p++) predicted += w[p, k] * (z[out_ * features + p] - mean[p]);
-                double r = (labels[out_] == k ? 1 : -1) - predicted;
-                total += r * r;
+                scores[out_ * classes + k] = predicted;
             }
         }
-        return total / (rows * classes);
+        return scores;
+    }
+
+    [Fact]
+    public void Ridge_probabilities_are_a_softmax_whose_temperature_best_fits_the_smoothed_leave_one_out_scores()
+    {
+        const int rows = 30, features = 60, classes = 3;
+        var rng = new Random(9);
+        var labels = Enumerable.Range(0, rows).Select(i => i % classes).ToArray();
+        var x = new float[rows * features];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < features; j++) x[i * features + j] = (float)(rng.NextGaussian() + (j % classes == labels[i] ? 0.5 : 0));
+
+        var fit = RidgeClassifierCv.Fit(x, rows, features, labels, classes, RidgeClassifierCv.DefaultAlphas(), threads: 2);
+
+        var loo = DirectLeaveOneOutScores(x, rows, features, labels, classes, fit.Alpha);
+        // Cross-entropy against targets smoothed by ε = 1/(n + 2): 1 − ε on the true class, ε/(K − 1) on the others.
+        double epsilon = 1.0 / (rows + 2);
+        double LogLoss(double t) => Enumerable.Range(0, rows).Average(i =>
+        {
+            var s = Enumerable.Range(0, classes).Select(k => t * loo[i * classes + k]).ToArray();
+            double logSum = Math.Log(s.Sum(v => Math.Exp(v - s.Max()))) + s.Max();
+            return Enumerable.Range(0, classes).Sum(k => (k == labels[i] ? 1 - epsilon : epsilon / (classes - 1)) * (logSum - s[k]));
+        });
+        double best = fit.Temperature;
+        Assert.True(best > 1.5, $"ridge scores near ±1 need sharpening; temperature {best}");
+        Assert.True(LogLoss(best) < LogLoss(best * 1.05) && LogLoss(best) < LogLoss(best / 1.05) && LogLoss(best) < LogLoss(1));
+        // The temperature scales the scores, never reorders them.
+        var probabilities = new float[classes];
+        var scores = new double[classes];
+        fit.Model.Probabilities(x.AsSpan(0, features), probabilities);
+        fit.Model.Scores(x.AsSpan(0, features), scores);
+        Assert.Equal(Array.IndexOf(scores, scores.Max()), Array.IndexOf(probabilities, probabilities.Max()));
+        Assert.Equal(1f, probabilities.Sum(), 5);
     }
 
     /// <summary>Gaussian elimination with partial pivoting.</summary>
