@@ -35,7 +35,7 @@ public sealed class CommandLine
                     if (i + 1 >= args.Length) throw new UsageException($"{a} needs a value");
                     value = args[++i];
                 }
-                else if (a is "--help" or "--rerun" or "--smooth" or "--submit") { cl.Options[a] = "true"; continue; }
+                else if (a is "--help" or "--rerun" or "--smooth" or "--submit" or "--members") { cl.Options[a] = "true"; continue; }
                 else throw new UsageException($"unknown option '{a}'");
 
                 if (name == "--set") cl.Overrides.Add(value);

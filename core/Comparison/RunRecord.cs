@@ -17,6 +17,13 @@ public sealed record RunRecord(
     DateTime Started)
 {
     /// <summary>
+    /// An ensemble run's members as runs of their own (for <c>compare --members</c>): model "lstm-fcn" with argument
+    /// <c>member-of</c> = the ensemble's model, the member's accuracy; their per-class error is not recorded, so it is
+    /// taken as (1 − accuracy) / classes.
+    /// </summary>
+    public IReadOnlyList<RunRecord> Members { get; init; } = [];
+
+    /// <summary>
     /// Reads a run directory: run.json (status, dataset, start), scores.json (accuracy, per-class error; see
     /// <see cref="RunScores"/>) and
     /// pipeline.resolved.yaml (model plugin and arguments). Returns null with a reason for runs that did not succeed
@@ -63,7 +70,20 @@ public sealed record RunRecord(
             ? name : DatasetFromLoader(root) ?? Text(run.RootElement, "pipeline", runJson);
         var started = run.RootElement.TryGetProperty("started_utc", out var s) && s.ValueKind == JsonValueKind.String && s.TryGetDateTime(out var t)
             ? t : DateTime.MinValue;
-        return new RunRecord(Path.GetFullPath(directory), dataset, modelPlugin, arguments, accuracy, perClassError, classes, started);
+        var record = new RunRecord(Path.GetFullPath(directory), dataset, modelPlugin, arguments, accuracy, perClassError, classes, started);
+        return record with
+        {
+            Members = scores.Members.Select(m => new RunRecord(record.Directory, dataset, MemberPlugin(m.Model),
+                new SortedDictionary<string, string>(StringComparer.Ordinal) { ["member-of"] = modelPlugin },
+                m.Accuracy, (1 - m.Accuracy) / classes, classes, started)).ToList(),
+        };
+    }
+
+    /// <summary>"2-minirocket" (the member's folder) → "minirocket".</summary>
+    static string MemberPlugin(string folder)
+    {
+        int dash = folder.IndexOf('-');
+        return dash > 0 && folder[..dash].All(char.IsAsciiDigit) ? folder[(dash + 1)..] : folder;
     }
 
     /// <summary>The files of a run are small (metrics of a thousand classes are a few MB); a larger one is not a run's.</summary>

@@ -10,6 +10,9 @@ namespace LstmFcn.Pipeline.Comparison;
 public sealed record RunScores(string File, double Accuracy, double? PerClassError, int Classes, int? Epochs,
     IReadOnlyDictionary<string, JsonElement> Selected)
 {
+    /// <summary>An ensemble's members scored alone on the same data (scores.json "members": model folder, accuracy).</summary>
+    public IReadOnlyList<(string Model, double Accuracy)> Members { get; init; } = [];
+
     public static readonly string[] FileNames = { "scores.json", "metrics.json" };
 
     /// <summary>The run's scores, or null with the reason when it has none; malformed files throw naming the file and field.</summary>
@@ -39,7 +42,22 @@ public sealed record RunScores(string File, double Accuracy, double? PerClassErr
             var selected = root.TryGetProperty("selected", out var s) && s.ValueKind == JsonValueKind.Object
                 ? s.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone())
                 : new Dictionary<string, JsonElement>();
-            return new RunScores(path, a.GetDouble(), perClassError, classes, epochs, selected);
+            return new RunScores(path, a.GetDouble(), perClassError, classes, epochs, selected) { Members = MembersOf(root, path) };
         }
+    }
+
+    static List<(string, double)> MembersOf(JsonElement root, string path)
+    {
+        var members = new List<(string, double)>();
+        if (!root.TryGetProperty("members", out var list)) return members;
+        if (list.ValueKind != JsonValueKind.Array) throw new InvalidDataException($"{path}: field 'members' must be a list");
+        foreach (var m in list.EnumerateArray())
+        {
+            if (m.ValueKind != JsonValueKind.Object || !m.TryGetProperty("model", out var name) || name.ValueKind != JsonValueKind.String ||
+                !m.TryGetProperty("accuracy", out var accuracy) || accuracy.ValueKind != JsonValueKind.Number)
+                throw new InvalidDataException($"{path}: every entry of 'members' needs a 'model' name and an 'accuracy' number");
+            members.Add((name.GetString()!, accuracy.GetDouble()));
+        }
+        return members;
     }
 }

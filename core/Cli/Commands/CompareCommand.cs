@@ -7,12 +7,13 @@ namespace LstmFcn.Pipeline.Cli.Commands;
 /// <summary>
 /// <c>lstmfcn compare RUN_DIR... [--output DIR]</c>: accuracy per dataset × model with wins, MPCE, mean ranks,
 /// pairwise Wilcoxon tests and a rank plot. A folder that is not a run itself stands for the runs directly inside it.
+/// With <c>--members</c> an ensemble run's members count as models too (scored alone on the same test set).
 /// </summary>
 static class CompareCommand
 {
     public static int Execute(CommandLine cl)
     {
-        if (cl.Positional.Count == 0) throw new UsageException("usage: lstmfcn compare RUN_DIR... [--output DIR]");
+        if (cl.Positional.Count == 0) throw new UsageException("usage: lstmfcn compare RUN_DIR... [--output DIR] [--members]");
         var notes = new List<string>();
         var runs = new List<RunRecord>();
         foreach (var directory in RunDirectories(cl.Positional))
@@ -20,7 +21,9 @@ static class CompareCommand
             RunRecord? run;
             try { run = RunRecord.Read(directory, out var reason); if (run is null) notes.Add($"skipped {directory}: {reason}"); }
             catch (InvalidDataException e) { run = null; notes.Add($"skipped {directory}: {e.Message}"); }
-            if (run is not null) runs.Add(run);
+            if (run is null) continue;
+            runs.Add(run);
+            if (cl.Options.ContainsKey("--members")) runs.AddRange(run.Members);
         }
         if (runs.Count == 0)
             throw new UsageException($"no succeeded, scored run among {string.Join(", ", cl.Positional)}" +

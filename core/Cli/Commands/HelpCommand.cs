@@ -24,7 +24,7 @@ static class HelpCommand
               lstmfcn plugins describe NAME
               lstmfcn bench [PIPELINE.yaml...] [--repeats 5] [--epochs 100] [--threads 2] [--device cpu|cuda] [--output benchmarks/results]
               lstmfcn reproduce MANIFEST.yaml [--epochs E] [--seed S] [--datasets A,B] [--models m,n] [--threads T] [--rerun] [--output PREFIX]
-              lstmfcn compare RUN_DIR... [--output DIR]   (accuracy table, ranks, Wilcoxon, CD plot; a folder = the runs in it)
+              lstmfcn compare RUN_DIR... [--output DIR] [--members]   (accuracy table, ranks, Wilcoxon, CD plot; a folder = the runs in it; --members: ensemble members as models too)
               lstmfcn version
 
             --set model.with.epochs=10   change any value of the pipeline (dotted path; list items by index)

@@ -221,4 +221,27 @@ public sealed class ComparisonSpecs
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("no such directory", bad.Stderr);
     }
+
+    [Fact]
+    public void With_members_an_ensembles_members_are_compared_as_models_of_their_own()
+    {
+        using var temp = new TempFolder();
+        foreach (var (dataset, ensemble, first, second) in new[] { ("A", 0.9, 0.8, 0.85), ("B", 0.7, 0.75, 0.6) })
+        {
+            temp.Write($"runs/{dataset}/run.json", $$"""{"pipeline": "p", "dataset": "{{dataset}}", "model": "lstm-fcn+minirocket", "status": "succeeded"}""");
+            temp.Write($"runs/{dataset}/scores.json", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $$"""{"accuracy": {{ensemble}}, "classes": [{"name": "a"}, {"name": "b"}], "members": [{"model": "1-lstm-fcn", "accuracy": {{first}}}, {"model": "2-minirocket", "accuracy": {{second}}}]}"""));
+            temp.Write($"runs/{dataset}/pipeline.resolved.yaml", "name: p\nmodel:\n  ensemble: [lstm-fcn, minirocket]\n");
+        }
+
+        var plain = Cli.Run(temp.Path, "compare", temp["runs"], "--output", temp["plain"]);
+        var members = Cli.Run(temp.Path, "compare", temp["runs"], "--output", temp["members"], "--members");
+
+        Assert.True(members.ExitCode == 0, members.ToString());
+        Assert.Equal(2, File.ReadAllLines(temp["plain/comparison.csv"])[0].Split(',').Length);
+        // A member's name is its plugin's (with member-of= only where two variants of one plugin must be told apart).
+        Assert.Equal("dataset,lstm-fcn,lstm-fcn+minirocket,minirocket", File.ReadAllLines(temp["members/comparison.csv"])[0]);
+        Assert.Contains("| A | 0.8000 | **0.9000** | 0.8500 |", members.Stdout);
+        Assert.Contains("| B | **0.7500** | 0.7000 | 0.6000 |", members.Stdout);
+    }
 }
