@@ -98,30 +98,18 @@ public static class RidgeClassifierCv
         // Dual: H = Q diag(λ/(λ+α)) Qᵀ; primal: H = P diag(1/(λ+α)) Pᵀ with P = Z V.
         double Shrink(int j, double alpha) => dual ? lambda[j] / (lambda[j] + alpha) : 1 / (lambda[j] + alpha);
 
+        // The leave-one-out residual of example i is y_i minus its leave-one-out decision value.
         var errors = new double[alphas.Length];
-        var fitted = new double[classes];
         for (int a = 0; a < alphas.Length; a++)
         {
-            var shrink = Enumerable.Range(0, m).Select(j => Shrink(j, alphas[a])).ToArray();
-            double total = 0;
+            double alpha = alphas[a], total = 0;
+            var loo = LeaveOneOutScores(q, qty, yc, mean, m, rows, classes, j => Shrink(j, alpha));
             for (int i = 0; i < rows; i++)
-            {
-                double h = 1.0 / rows;
-                Array.Clear(fitted);
-                for (int j = 0; j < m; j++)
-                {
-                    double qs = q[i][j] * shrink[j];
-                    h += qs * q[i][j];
-                    for (int k = 0; k < classes; k++) fitted[k] += qs * qty[j][k];
-                }
-                double denominator = 1 - h;
-                if (Math.Abs(denominator) < 1e-12) denominator = 1e-12;
                 for (int k = 0; k < classes; k++)
                 {
-                    double r = (yc[i][k] - fitted[k]) / denominator;
+                    double r = yc[i][k] + mean[k] - loo[i * classes + k];
                     total += r * r;
                 }
-            }
             errors[a] = total / (rows * classes);
         }
         int best = 0;
