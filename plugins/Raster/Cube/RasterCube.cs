@@ -49,6 +49,12 @@ public sealed class RasterCube
         IReadOnlyList<string> bands, double scale, double offset, string describedAs)
     {
         if (files.Count == 0) throw new InvalidDataException($"{describedAs}: no raster files found");
+        return FromFiles(io, ByBand(files, naming), bands, scale, offset, describedAs);
+    }
+
+    /// <summary>The files by band and date, from their names (no file is opened); a name off the pattern or a (band, date) twice is an error naming the file.</summary>
+    public static SortedDictionary<string, SortedDictionary<DateOnly, string>> ByBand(IReadOnlyList<string> files, CubeFileName naming)
+    {
         var byBand = new SortedDictionary<string, SortedDictionary<DateOnly, string>>(StringComparer.Ordinal);
         foreach (var file in files)
         {
@@ -59,8 +65,7 @@ public sealed class RasterCube
                 throw new InvalidDataException($"{file}: band {band} on {date:yyyy-MM-dd} is also in {other}");
             dates[date] = file;
         }
-
-        return FromFiles(io, byBand, bands, scale, offset, describedAs);
+        return byBand;
     }
 
     /// <summary>
