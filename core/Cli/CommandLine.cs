@@ -16,7 +16,8 @@ public sealed class CommandLine
 
     /// <summary>Options that take a value (<c>--name value</c> or <c>--name=value</c>).</summary>
     static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal) { "--set", "--plugins", "--output", "--runs", "--epochs", "--repeats", "--datasets", "--models", "--threads", "--seed", "--resume", "--device", "--loader", "--with", "--format", "--uncertainty", "--roi", "--shard", "--shards", "--tasks", "--partition", "--time", "--image", "--volume-claim", "--mount", "--files", "--sits",
-        "--source", "--collections", "--datetime", "--bbox", "--bands-map", "--limit", "--per-class", "--target-se", "--expected-ua", "--min-per-class" };
+        "--source", "--collections", "--datetime", "--bbox", "--bands-map", "--limit", "--per-class", "--target-se", "--expected-ua", "--min-per-class",
+        "--period", "--origin", "--method", "--mask-band", "--mask-classes", "--prefix" };
 
     public static CommandLine Parse(string[] args)
     {
