@@ -7,8 +7,9 @@ namespace LstmFcn.Pipeline.Tests.Specs;
 
 /// <summary>
 /// STAC cube sources on the Sinop cube cut into two tiles of 25 × 50 pixels (COGs, one NDVI asset per item, 23 dates
-/// each): a STAC API's /search is paged through its 'next' links, a static catalog and an ItemCollection are read, and
-/// points read through a tile's items get the pixels of the same points in the local folder.
+/// each): a STAC API's /search is paged through its 'next' links, a static catalog and an ItemCollection are read,
+/// points read through a tile's items get the pixels of the same points in the local folder, and a model trained on
+/// samples maps a tile through the API as it maps the same files in a folder.
 /// </summary>
 public sealed class StacCubeSpecs : IDisposable
 {
@@ -16,7 +17,7 @@ public sealed class StacCubeSpecs : IDisposable
     static readonly double[] Transform = { -6064553.374, 231.656, 0, -1302586.208, 0, -231.656 };
 
     /// <summary>Per tile and date a COG (gdal_translate -srcwin … -of COG), made once for the class.</summary>
-    static readonly Lazy<string> Tiles = new(() =>
+    internal static readonly Lazy<string> Tiles = new(() =>
     {
         var folder = Path.Combine(Path.GetTempPath(), $"lstmfcn-stac-sinop-{Environment.ProcessId}");
         Directory.CreateDirectory(folder);
@@ -40,12 +41,12 @@ public sealed class StacCubeSpecs : IDisposable
         _temp.Dispose();
     }
 
-    static IEnumerable<(string Tile, string Date, string File)> TileFiles() =>
+    internal static IEnumerable<(string Tile, string Date, string File)> TileFiles() =>
         Directory.GetFiles(Tiles.Value, "*.tif").Select(Path.GetFileName).Order(StringComparer.Ordinal)
             .Select(n => (n!.Split('_')[0], n[^14..^4], n!));
 
     /// <summary>One item per tile and date; the asset's href made by <paramref name="href"/> from the file name.</summary>
-    static List<JsonObject> Items(Func<string, string> href) => TileFiles().Select(t => new JsonObject
+    internal static List<JsonObject> Items(Func<string, string> href) => TileFiles().Select(t => new JsonObject
     {
         ["type"] = "Feature", ["stac_version"] = "1.0.0", ["id"] = $"{t.Tile}-{t.Date}", ["collection"] = "sinop",
         ["properties"] = new JsonObject { ["datetime"] = $"{t.Date}T13:30:00Z", ["tile"] = t.Tile },
@@ -155,5 +156,27 @@ public sealed class StacCubeSpecs : IDisposable
         Assert.Contains("missing assets (22): NDVI 2014-03-22, RED 2013-09-14", text);
         // One header per tile read, no pixel block: a few small range requests.
         Assert.InRange(_files.Requests, 1, 6);
+    }
+
+    [Fact]
+    public void A_model_trained_on_samples_maps_a_tile_through_stac_as_it_maps_the_same_files_as_a_folder()
+    {
+        var model = PipelineFiles.Run(SinopPoints.Pipeline(_temp, _temp["model"])).RunDirectory;
+        var folder = Directory.CreateDirectory(_temp["left"]).FullName;
+        foreach (var (tile, _, file) in TileFiles().Where(t => t.Tile == "left")) File.Copy(Path.Combine(Tiles.Value, file), Path.Combine(folder, file));
+        using var api = new StacTestApi(Items(f => $"{_files.Url}/{f}"));
+
+        var viaStac = Cli.Run(_temp.Path, "classify", model, api.Url, "--output", _temp["maps-stac"], "-q",
+            "--with", "source=stac", "--with", "stac_collections=[sinop]", "--with", "stac_tile=left");
+        var viaFolder = Cli.Run(_temp.Path, "classify", model, folder, "--output", _temp["maps-folder"], "-q",
+            "--with", "pattern={tile}_{satellite}_{area}_{band}_{date}");
+
+        Assert.True(viaStac.ExitCode == 0, viaStac.ToString());
+        Assert.True(viaFolder.ExitCode == 0, viaFolder.ToString());
+        Assert.True(api.Searches >= 1);
+        foreach (var map in new[] { "classes.tif", "probabilities.tif" })
+            Assert.Equal(GdalTools.PixelDigest(Path.Combine(viaFolder.Stdout.Trim(), "map", map)), GdalTools.PixelDigest(Path.Combine(viaStac.Stdout.Trim(), "map", map)));
+        // Both classes of the points appear: the map is a real classification, not a constant.
+        Assert.True(GdalTools.AllValues(Path.Combine(viaStac.Stdout.Trim(), "map", "classes.tif"), 25, 50).Distinct().Count() > 1);
     }
 }
