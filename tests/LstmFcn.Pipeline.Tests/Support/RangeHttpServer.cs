@@ -13,7 +13,7 @@ public sealed class RangeHttpServer : IDisposable
     readonly string _root;
     readonly HttpListener _listener = new();
     readonly Task _loop;
-    int _failNext, _failStatus;
+    int _failNext, _failStatus, _downAfter = -1;
     long _requests, _failed, _bytes;
 
     public RangeHttpServer(string root)
@@ -44,6 +44,9 @@ public sealed class RangeHttpServer : IDisposable
         Volatile.Write(ref _failNext, count);
     }
 
+    /// <summary>After <paramref name="requests"/> more requests are served, the server goes <see cref="Down"/> (a host lost mid-run).</summary>
+    public void GoDownAfter(int requests) => Volatile.Write(ref _downAfter, requests);
+
     public void ResetCounts()
     {
         Interlocked.Exchange(ref _requests, 0);
@@ -68,6 +71,7 @@ public sealed class RangeHttpServer : IDisposable
         try
         {
             Interlocked.Increment(ref _requests);
+            if (Volatile.Read(ref _downAfter) >= 0 && Interlocked.Decrement(ref _downAfter) < 0) Down = true;
             if (Down || Interlocked.Decrement(ref _failNext) >= 0)
             {
                 Interlocked.Increment(ref _failed);
