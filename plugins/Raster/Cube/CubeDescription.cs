@@ -12,7 +12,7 @@ public static class CubeDescription
 {
     public static string Describe(CubeOptions options, string plugin)
     {
-        if (options.Source == CubeSource.Stac) return StacCubeParameters.Describe(options, plugin);
+        if (options.Source == CubeSource.Stac) return StacCubeParameters.DescribeSource(options, plugin);
         var naming = CubeParameters.Naming(options.Pattern, options.DateFormat, plugin);
         var files = CubeParameters.Files(options, plugin);
         if (files.Count == 0) throw new InvalidDataException($"{options.Cube}: no {options.Extension} files in the cube folder ({plugin}.cube)");

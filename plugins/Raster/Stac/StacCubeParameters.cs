@@ -59,7 +59,7 @@ public static class StacCubeParameters
     /// `cube describe SOURCE` for a STAC source (API root or static catalog / ItemCollection, file or URL): tiles,
     /// bands, dates, CRS, resolution and missing assets; no pixel is read (one file header per tile at most).
     /// </summary>
-    public static string Describe(CubeOptions options, string plugin)
+    public static string DescribeSource(CubeOptions options, string plugin)
     {
         using var stac = new StacSource();
         var items = stac.Find(options.Cube, Query(options, plugin));
