@@ -45,11 +45,14 @@ static class MapAccuracySection
                                  ? $"area-weighted overall accuracy {overall.Text("0.000")} (95 % interval; stratified estimators of Olofsson et al. 2014, strata = map classes)."
                                  : $"no area-weighted estimates: {root.GetProperty("area_weighted_unavailable").GetString()}."));
 
-            var users = perClass.Select(c => Read(c, "users_accuracy")).ToArray();
-            var producers = perClass.Select(c => Read(c, "producers_accuracy")).ToArray();
+            // Without area-weighted estimates (a mapped class with no point in its stratum) the sample's own figures are shown.
+            bool weighted = double.IsFinite(overall.Value);
+            string whose = weighted ? "area-weighted, 95 % intervals" : "of the sample, unweighted: no area-weighted estimates";
+            var users = perClass.Select(c => weighted ? Read(c, "users_accuracy") : Point(c, "sample_users_accuracy")).ToArray();
+            var producers = perClass.Select(c => weighted ? Read(c, "producers_accuracy") : Point(c, "sample_producers_accuracy")).ToArray();
             var areas = perClass.Select(c => Read(c, "area")).ToArray();
             var mapped = perClass.Select(c => c.GetProperty("mapped_area").GetDouble()).ToArray();
-            doc.AddTable(new[] { "class", "points", "user's (95 %)", "producer's (95 %)", $"mapped {unit}", $"estimated {unit} (95 %)" },
+            doc.AddTable(new[] { "class", "points", weighted ? "user's (95 %)" : "user's (sample)", weighted ? "producer's (95 %)" : "producer's (sample)", $"mapped {unit}", $"estimated {unit} (95 %)" },
                 Enumerable.Range(0, k).Select(c => (IReadOnlyList<string>)new[]
                 {
                     classes[c], perClass[c].GetProperty("sample_points").GetInt64().ToString(CultureInfo.InvariantCulture),
@@ -66,17 +69,15 @@ static class MapAccuracySection
             plot("accuracy-error-matrix", RunCharts.CountHeatmap("Validation sample: map class vs reference (colour: share of the map class)", matrix,
                     classes, classes.Select((n, i) => $"{n} (UA {users[i].Text("0.00").Split(' ')[0]})").ToArray(), "reference class", "map class"),
                 "Error matrix of the validation sample: rows are map classes (the strata), columns the reference labels; numbers are points.");
-            plot("accuracy-users-producers", RunCharts.GroupedBars("User's and producer's accuracy (area-weighted, 95 % intervals)", "accuracy", classes, new[]
+            plot("accuracy-users-producers", RunCharts.GroupedBars($"User's and producer's accuracy ({whose})", "accuracy", classes, new[]
                 {
                     ("user's", users.Select(u => u.Value).ToArray(), users.Select(u => u.HalfWidth).ToArray()),
                     ("producer's", producers.Select(p => p.Value).ToArray(), producers.Select(p => p.HalfWidth).ToArray()),
                 }, yMax: 1.15),
                 "User's accuracy (1 − commission) and producer's accuracy (1 − omission) per class; bars show the 95 % intervals.");
-            plot("accuracy-areas", RunCharts.GroupedBars($"Mapped vs estimated area ({unit})", unit ?? "area", classes, new[]
-                {
-                    ("mapped", mapped, mapped.Select(_ => double.NaN).ToArray()),
-                    ("estimated", areas.Select(a => a.Value).ToArray(), areas.Select(a => a.HalfWidth).ToArray()),
-                }),
+            var areaSeries = new List<(string, double[], double[])> { ("mapped", mapped, mapped.Select(_ => double.NaN).ToArray()) };
+            if (weighted) areaSeries.Add(("estimated", areas.Select(a => a.Value).ToArray(), areas.Select(a => a.HalfWidth).ToArray()));
+            plot("accuracy-areas", RunCharts.GroupedBars(weighted ? $"Mapped vs estimated area ({unit})" : $"Mapped area ({unit}; no estimates)", unit ?? "area", classes, areaSeries),
                 "Area of every class as mapped (pixel counts) and as estimated from the validation sample, with its 95 % interval.");
         }
     }
@@ -87,6 +88,10 @@ static class MapAccuracySection
         var ci = e.GetProperty("ci95");
         return new(D(e.GetProperty("estimate")), D(ci[0]), D(ci[1]));
     }
+
+    /// <summary>A figure without an interval (the sample's own).</summary>
+    static Interval Point(JsonElement owner, string name) =>
+        owner.TryGetProperty(name, out var e) ? new(D(e), double.NaN, double.NaN) : new(double.NaN, double.NaN, double.NaN);
 
     static double D(JsonElement e) => e.ValueKind == JsonValueKind.Number ? e.GetDouble() : double.NaN;
     static string F(JsonElement owner, string name) => owner.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.Number

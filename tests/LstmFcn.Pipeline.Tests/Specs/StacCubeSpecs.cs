@@ -16,21 +16,9 @@ public sealed class StacCubeSpecs : IDisposable
     static string SinopCube => Path.Combine(Repo.Datasets, "sits_mod13q1_sinop", "cube");
     static readonly double[] Transform = { -6064553.374, 231.656, 0, -1302586.208, 0, -231.656 };
 
-    /// <summary>Per tile and date a COG (gdal_translate -srcwin … -of COG), made once for the class.</summary>
+    /// <summary>Per tile and date a COG (<see cref="SinopStacTiles"/>), made once for the class.</summary>
     internal static readonly Lazy<string> Tiles = new(() =>
-    {
-        var folder = Path.Combine(Path.GetTempPath(), $"lstmfcn-stac-sinop-{Environment.ProcessId}");
-        Directory.CreateDirectory(folder);
-        var jobs = Directory.GetFiles(SinopCube, "*.tif").SelectMany(f => new[] { (f, "left", 0), (f, "right", 25) });
-        Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = 2 }, job =>
-        {
-            var (f, tile, x) = job;
-            var target = Path.Combine(folder, $"{tile}_{Path.GetFileName(f)}");
-            if (!File.Exists(target))
-                GdalTools.Run("gdal_translate", "-q", "-srcwin", x.ToString(CultureInfo.InvariantCulture), "0", "25", "50", "-of", "COG", "-co", "BLOCKSIZE=16", f, target);
-        });
-        return folder;
-    });
+        SinopStacTiles.Make(SinopCube, Path.Combine(Path.GetTempPath(), $"lstmfcn-stac-sinop-{Environment.ProcessId}")));
 
     readonly TempFolder _temp = new();
     readonly RangeHttpServer _files = new(Tiles.Value);
@@ -41,21 +29,10 @@ public sealed class StacCubeSpecs : IDisposable
         _temp.Dispose();
     }
 
-    internal static IEnumerable<(string Tile, string Date, string File)> TileFiles() =>
-        Directory.GetFiles(Tiles.Value, "*.tif").Select(Path.GetFileName).Order(StringComparer.Ordinal)
-            .Select(n => (n!.Split('_')[0], n[^14..^4], n!));
+    internal static IEnumerable<(string Tile, string Date, string File)> TileFiles() => SinopStacTiles.Files(Tiles.Value);
 
     /// <summary>One item per tile and date; the asset's href made by <paramref name="href"/> from the file name.</summary>
-    internal static List<JsonObject> Items(Func<string, string> href) => TileFiles().Select(t => new JsonObject
-    {
-        ["type"] = "Feature", ["stac_version"] = "1.0.0", ["id"] = $"{t.Tile}-{t.Date}", ["collection"] = "sinop",
-        ["properties"] = new JsonObject { ["datetime"] = $"{t.Date}T13:30:00Z", ["tile"] = t.Tile },
-        ["assets"] = new JsonObject
-        {
-            ["NDVI"] = new JsonObject { ["href"] = href(t.File), ["type"] = "image/tiff; application=geotiff; profile=cloud-optimized" },
-            ["thumbnail"] = new JsonObject { ["href"] = "thumb.png", ["type"] = "image/png" },
-        },
-    }).ToList();
+    internal static List<JsonObject> Items(Func<string, string> href) => SinopStacTiles.Items(Tiles.Value, href);
 
     /// <summary>Points at the centres of pixels of one tile (x/y in the cube's CRS), labelled a/b.</summary>
     string Points(string tile)

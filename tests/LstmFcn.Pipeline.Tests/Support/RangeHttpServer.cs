@@ -16,16 +16,24 @@ public sealed class RangeHttpServer : IDisposable
     int _failNext, _failStatus, _downAfter = -1;
     long _requests, _failed, _bytes;
 
-    public RangeHttpServer(string root)
+    /// <param name="port">0: a free port.</param>
+    public RangeHttpServer(string root, int port = 0)
     {
         _root = Path.GetFullPath(root);
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        Port = port > 0 ? port : FreePort();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _loop = Task.Run(Loop);
+    }
+
+    /// <summary>A port nothing listens on now (the OS picks it).</summary>
+    public static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
     }
 
     public int Port { get; }
