@@ -85,10 +85,15 @@ public static class RegularCubeWriter
                         for (int t = 0; t < k; t++) writers[b, t].Write(1, x, y, w, h, planes[b * k + t]);
                 }
         }
-        finally
+        catch
         {
-            foreach (var wr in writers) wr?.Dispose();
+            // Nothing half-written is left behind: the staged files are removed, the output keeps what it had.
+            foreach (var wr in writers)
+                try { wr?.Dispose(); } catch (IOException) { }
+            try { Directory.Delete(staging, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            throw;
         }
+        foreach (var wr in writers) wr.Dispose();
         foreach (var name in names) File.Move(Path.Combine(staging, name), Path.Combine(outputFolder, name), overwrite: true);
         Directory.Delete(staging, recursive: true);
         return timeline.Dates;
