@@ -15,7 +15,9 @@ public sealed class CommandLine
     public Dictionary<string, string> Options { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Options that take a value (<c>--name value</c> or <c>--name=value</c>).</summary>
-    static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal) { "--set", "--plugins", "--output", "--runs", "--epochs", "--repeats", "--datasets", "--models", "--threads", "--seed", "--resume", "--device", "--loader", "--with", "--format", "--uncertainty", "--roi", "--shard", "--shards", "--tasks", "--partition", "--time", "--image", "--volume-claim", "--mount", "--files", "--sits" };
+    static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal) { "--set", "--plugins", "--output", "--runs", "--epochs", "--repeats", "--datasets", "--models", "--threads", "--seed", "--resume", "--device", "--loader", "--with", "--format", "--uncertainty", "--roi", "--shard", "--shards", "--tasks", "--partition", "--time", "--image", "--volume-claim", "--mount", "--files", "--sits",
+        "--source", "--collections", "--datetime", "--bbox", "--bands-map", "--limit", "--per-class", "--target-se", "--expected-ua", "--min-per-class",
+        "--period", "--origin", "--method", "--mask-band", "--mask-classes", "--prefix" };
 
     public static CommandLine Parse(string[] args)
     {
@@ -53,4 +55,23 @@ public sealed class CommandLine
 public sealed class UsageException : Exception
 {
     public UsageException(string message) : base(message) { }
+}
+
+/// <summary>
+/// Input a command was given that it cannot use — a source that is not there, a file of the wrong kind, values that
+/// contradict each other — found by the plugin doing the work: exit 2 with the plugin's message, as for usage.
+/// </summary>
+public sealed class InputException : Exception
+{
+    public InputException(Exception cause) : base(cause.Message, cause) { }
+
+    /// <summary>Runs <paramref name="work"/>; the exceptions plugins throw for bad input become an <see cref="InputException"/>.</summary>
+    public static T Guard<T>(Func<T> work)
+    {
+        try { return work(); }
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or FormatException or UnauthorizedAccessException)
+        {
+            throw new InputException(e);
+        }
+    }
 }

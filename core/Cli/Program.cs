@@ -23,6 +23,8 @@ try
         "merge" => MergeCommand.Execute(cl),
         "cluster" => ClusterCommand.Execute(cl),
         "extract" => ExtractCommand.Execute(cl),
+        "cube" => CubeCommand.Execute(cl),
+        "sample-design" => SampleDesignCommand.Execute(cl),
         "validate" => ValidateCommand.Execute(cl),
         "plugins" => PluginsCommand.Execute(cl),
         "bench" => BenchCommand.Execute(cl),
@@ -30,7 +32,7 @@ try
         "compare" => CompareCommand.Execute(cl),
         "help" or "--help" or "-h" => HelpCommand.Execute(),
         "--version" or "version" => VersionCommand.Execute(),
-        _ => throw new UsageException($"unknown command '{cl.Verb}'; {NameSuggestions.Hint(cl.Verb, new[] { "run", "predict", "classify", "merge", "cluster", "extract", "validate", "plugins", "bench", "reproduce", "compare", "help", "version" })}")
+        _ => throw new UsageException($"unknown command '{cl.Verb}'; {NameSuggestions.Hint(cl.Verb, new[] { "run", "predict", "classify", "merge", "cluster", "extract", "cube", "sample-design", "validate", "plugins", "bench", "reproduce", "compare", "help", "version" })}")
     };
 }
 catch (UsageException e)
@@ -42,6 +44,11 @@ catch (UsageException e)
 catch (PipelineException e)
 {
     foreach (var error in e.Errors) Console.Error.WriteLine($"error: {error}");
+    return 2;
+}
+catch (InputException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
     return 2;
 }
 catch (PluginLoadException e)

@@ -57,13 +57,27 @@ static class RunCharts
     public static byte[] ConfusionMatrix(ClassificationMetrics scores, IReadOnlyList<string> classes)
     {
         int k = classes.Count;
-        var plot = NewPlot("Confusion matrix (colour: share of the true class)");
+        var counts = new long[k, k];
+        for (int r = 0; r < k; r++)
+            for (int c = 0; c < k; c++) counts[r, c] = scores.Confusion[r, c];
+        return CountHeatmap("Confusion matrix (colour: share of the true class)", counts, classes,
+            classes.Select((name, i) => $"{Short(name)} (recall {scores.Recall[i]:0.00})").ToArray(), "predicted class", "true class");
+    }
+
+    /// <summary>
+    /// A matrix of counts: cells coloured by their share of the row (so rare rows are as visible as common ones) and
+    /// labelled with the count; <paramref name="rowLabels"/> name the rows, <paramref name="columns"/> the columns.
+    /// </summary>
+    public static byte[] CountHeatmap(string title, long[,] counts, IReadOnlyList<string> columns, IReadOnlyList<string> rowLabels, string xLabel, string yLabel)
+    {
+        int k = columns.Count;
+        var plot = NewPlot(title);
         var shares = new double[k, k];
         for (int r = 0; r < k; r++)
         {
-            int rowTotal = 0;
-            for (int c = 0; c < k; c++) rowTotal += scores.Confusion[r, c];
-            for (int c = 0; c < k; c++) shares[r, c] = rowTotal == 0 ? 0 : scores.Confusion[r, c] / (double)rowTotal;
+            long rowTotal = 0;
+            for (int c = 0; c < k; c++) rowTotal += counts[r, c];
+            for (int c = 0; c < k; c++) shares[r, c] = rowTotal == 0 ? 0 : counts[r, c] / (double)rowTotal;
         }
         // Cells as rectangles coloured from white (0 %) to dark blue (100 % of the row): cell (r, c) is the unit square
         // centred on (c, k-1-r), so row 0 is on top as in the printed matrix.
@@ -80,22 +94,57 @@ static class RunCharts
         for (int r = 0; r < k; r++)
         for (int c = 0; c < k; c++)
         {
-            var text = plot.Add.Text(scores.Confusion[r, c].ToString(System.Globalization.CultureInfo.InvariantCulture), c, k - 1 - r);
+            var text = plot.Add.Text(counts[r, c].ToString(System.Globalization.CultureInfo.InvariantCulture), c, k - 1 - r);
             text.LabelFontSize = fontSize;
             text.LabelAlignment = Alignment.MiddleCenter;
             text.LabelFontColor = shares[r, c] > 0.5 ? Colors.White : Colors.Black;
         }
         var positions = Enumerable.Range(0, k).Select(i => (double)i).ToArray();
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, classes.Select(Short).ToArray());
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, columns.Select(Short).ToArray());
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            positions.Select(p => (double)(k - 1 - (int)p)).ToArray(),
-            classes.Select((name, i) => $"{Short(name)} (recall {scores.Recall[i]:0.00})").ToArray());
-        plot.XLabel("predicted class");
-        plot.YLabel("true class");
+            positions.Select(p => (double)(k - 1 - (int)p)).ToArray(), rowLabels.ToArray());
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
         plot.Axes.SetLimits(-0.5, k - 0.5, -0.5, k - 0.5);
         plot.HideGrid();
         int side = Math.Clamp(260 + 45 * k, 420, 1100);
         return Png(plot, side + 200, side);
+    }
+
+    /// <summary>
+    /// Groups of bars, one group per class and one bar per series, each with its error bar (e.g. a 95 % half-width;
+    /// NaN: none) — user's vs producer's accuracy, or mapped vs estimated area.
+    /// </summary>
+    public static byte[] GroupedBars(string title, string yLabel, IReadOnlyList<string> classes,
+        IReadOnlyList<(string Name, double[] Values, double[] Errors)> series, double? yMax = null)
+    {
+        var plot = NewPlot(title);
+        int m = series.Count;
+        double width = 0.8 / m;
+        var palette = new ScottPlot.Palettes.Category10();
+        for (int s = 0; s < m; s++)
+        {
+            var bars = new List<Bar>();
+            for (int c = 0; c < classes.Count; c++)
+            {
+                double v = series[s].Values[c], e = series[s].Errors[c];
+                bars.Add(new Bar
+                {
+                    Position = c - 0.4 + width * (s + 0.5), Value = double.IsFinite(v) ? v : 0, Error = double.IsFinite(e) ? e : 0,
+                    Size = width * 0.9, FillColor = palette.GetColor(s),
+                });
+            }
+            var plotted = plot.Add.Bars(bars);
+            plotted.LegendText = series[s].Name;
+        }
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            Enumerable.Range(0, classes.Count).Select(i => (double)i).ToArray(), classes.Select(Short).ToArray());
+        if (yMax is { } top) plot.Axes.SetLimitsY(0, top);
+        else plot.Axes.Margins(bottom: 0);
+        plot.YLabel(yLabel);
+        plot.XLabel("map class");
+        return Png(plot, Math.Clamp(200 + 90 * classes.Count, 600, 1400), Height);
     }
 
     public static byte[] ClassF1(ClassificationMetrics scores, IReadOnlyList<string> classes)

@@ -7,8 +7,8 @@ namespace LstmFcn.Plugins.Reports;
 /// <summary>
 /// <c>report</c>: a run report for people — <c>report.html</c> (one self-contained file, plots inlined),
 /// <c>report.md</c> and the plots as PNGs in <c>report/</c>: pipeline, data summary, metrics, confusion matrix,
-/// per-class F1, training curves, class activation maps, attention, feature importance and map quicklook, each where
-/// the run has it. Put it last in <c>report:</c> so files written by earlier reporters (e.g. a map) are included.
+/// per-class F1, training curves, class activation maps, attention, feature importance, map quicklook and map accuracy
+/// (the accuracy verb's error matrix, user's/producer's accuracy and areas with 95 % intervals), each where the run has it. Put it last in <c>report:</c> so files written by earlier reporters (e.g. a map) are included.
 /// </summary>
 public sealed class RunReporter : ReporterPlugin<RunReporter.Options>
 {
@@ -240,6 +240,7 @@ public sealed class RunReporter : ReporterPlugin<RunReporter.Options>
             doc.AddParagraph($"Files in map/: {string.Join(", ", files)}.");
             doc.AddImage("map/quicklook.png", File.ReadAllBytes(quicklook), "Class map quicklook (map/quicklook.png, written by cube-label).");
         }
+        MapAccuracySection.Add(doc, context.RunDirectory, plot);
     }
 
     /// <summary>The files a model leaves (attention, feature importance) in <paramref name="folder"/>; plots named after <paramref name="member"/>.</summary>

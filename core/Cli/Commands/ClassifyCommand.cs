@@ -79,7 +79,7 @@ public sealed record ClassifyJob(string Model, string Cube, List<string> With, s
         var uncertainty = cl.Options.GetValueOrDefault("--uncertainty");
         if (uncertainty is not (null or "entropy" or "least" or "margin"))
             throw new UsageException($"--uncertainty must be entropy, least or margin; found '{uncertainty}'");
-        return new ClassifyJob(Path.GetFullPath(cl.Positional[0]), Path.GetFullPath(cl.Positional[1]), cl.WithArguments.ToList(),
+        return new ClassifyJob(Path.GetFullPath(cl.Positional[0]), CubeCommand.IsRemote(cl.Positional[1]) ? cl.Positional[1] : Path.GetFullPath(cl.Positional[1]), cl.WithArguments.ToList(),
             cl.Options.GetValueOrDefault("--roi"), cl.Options.ContainsKey("--smooth"), uncertainty, SitsNames(cl.Options.GetValueOrDefault("--sits")));
     }
 

@@ -19,6 +19,13 @@ static class HelpCommand
               lstmfcn cluster slurm MODEL CUBE --output DIR --tasks N [--partition P] [--time T] [--submit]
               lstmfcn cluster kubernetes MODEL CUBE --output DIR --tasks N --image IMAGE --volume-claim PVC [--files DIR]
               lstmfcn extract CUBE POINTS.csv [--output FILE.csv] [--with KEY=VALUE]...  (points' series from a cube, no model)
+              lstmfcn cube describe SOURCE [--source folder|stac] [--collections A,B] [--datetime FROM/TO] [--bbox W,S,E,N]
+                                   [--bands-map KEY=BAND,...] [--limit N] [--with KEY=VALUE]...
+                                                    (tiles, bands, dates, CRS, resolution, missing assets: no pixel read)
+              lstmfcn cube regularize SOURCE ... --output DIR --period DAYS [--origin yyyy-MM-dd] [--method first-valid|median|least-cloudy]
+                                   [--mask-band SCL [--mask-classes 3,8,9,10]] [--prefix REGULAR_CUBE]   (a regular cube of COGs)
+              lstmfcn sample-design MAP --output FILE.geojson|.csv [--per-class N | --target-se S --expected-ua U[,U...]]
+                                   [--min-per-class N] [--seed N]   (stratified random points of a class map to label)
               lstmfcn validate PIPELINE.yaml [--set KEY=VALUE]... [--plugins DIR]...
               lstmfcn plugins [--plugins DIR]...
               lstmfcn plugins describe NAME

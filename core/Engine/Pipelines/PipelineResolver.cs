@@ -82,6 +82,21 @@ public static class PipelineResolver
         return new ResolvedStep<T>(step, (T)entry.Plugin, args);
     }
 
+    /// <summary>
+    /// One step bound and checked as a pipeline's would be, for commands that run a single plugin outside a run
+    /// (<c>sample-design</c>, <c>cube describe</c>); every problem is thrown at once, located in the document.
+    /// </summary>
+    public static PluginArguments BindStep(PipelineDocument doc, StepDefinition step, IPlugin plugin)
+    {
+        var errors = new List<PipelineError>();
+        var args = ArgumentBinder.Bind(doc, step, plugin, errors);
+        if (errors.Count == 0 && plugin is IChecksArguments checks)
+            foreach (var problem in checks.Check(args))
+                errors.Add(new(LocationOf(doc, step, problem.Parameter), $"{args.StepName}: {problem.Message}"));
+        if (errors.Count > 0) throw new PipelineException(errors);
+        return args;
+    }
+
     /// <summary>Where a parameter's value is written in the step (the step itself when the value is a default).</summary>
     static SourceLocation LocationOf(PipelineDocument doc, StepDefinition step, string? parameter)
     {

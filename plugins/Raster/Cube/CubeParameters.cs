@@ -11,8 +11,18 @@ public static class CubeParameters
     public static RasterCube Open(CubeOptions options, IRasterFiles io, string plugin, IReadOnlyList<string>? bands = null)
     {
         if (options.Source == CubeSource.Stac) return Stac.StacCubeParameters.Open(options, io, plugin, bands);
-        var folder = options.Cube;
         var naming = Naming(options.Pattern, options.DateFormat, plugin);
+        var files = Files(options, plugin);
+        return RasterCube.Open(io, files, naming, bands ?? options.Bands, options.Scale, options.Offset, $"{options.Cube} ({plugin})", options.BandNames);
+    }
+
+    /// <summary>
+    /// The files of a folder cube: its file list (remote names joined to the cube's URL, HTTP settings applied), or
+    /// the folder's rasters of the cube's extension, in name order. No file is opened.
+    /// </summary>
+    public static List<string> Files(CubeOptions options, string plugin)
+    {
+        var folder = options.Cube;
         bool remote = Gdal.GdalPaths.IsRemote(folder);
         List<string> files;
         if (options.FileList is { } list)
@@ -36,7 +46,7 @@ public static class CubeParameters
                             (ext.Equals(".tif", StringComparison.OrdinalIgnoreCase) && f.EndsWith(".tiff", StringComparison.OrdinalIgnoreCase)))
                 .OrderBy(f => f, StringComparer.Ordinal).ToList();
         }
-        return RasterCube.Open(io, files, naming, bands ?? options.Bands, options.Scale, options.Offset, $"{folder} ({plugin})", options.BandNames);
+        return files;
     }
 
     static readonly Regex Field = new(@"\{([A-Za-z0-9]+)\}", RegexOptions.Compiled);

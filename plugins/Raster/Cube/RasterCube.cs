@@ -55,12 +55,32 @@ public sealed class RasterCube
         IReadOnlyList<string> bands, double scale, double offset, string describedAs, IReadOnlyList<string>? bandNames = null)
     {
         if (files.Count == 0) throw new InvalidDataException($"{describedAs}: no raster files found");
+        return FromLayers(io, Layers(io, files, naming, bandNames ?? []), bands, scale, offset, describedAs, singleBandFiles: naming.HasBand);
+    }
+
+    /// <summary>
+    /// The files by band and date (for <c>cube describe</c>): from their names alone when the pattern names the band;
+    /// multi-band files are opened for their band names.
+    /// </summary>
+    public static SortedDictionary<string, SortedDictionary<DateOnly, string>> ByBand(IRasterFiles io, IReadOnlyList<string> files,
+        CubeFileName naming, IReadOnlyList<string> bandNames)
+    {
+        var byBand = new SortedDictionary<string, SortedDictionary<DateOnly, string>>(StringComparer.Ordinal);
+        foreach (var (band, dates) in Layers(io, files, naming, bandNames))
+            byBand[band] = new SortedDictionary<DateOnly, string>(dates.ToDictionary(d => d.Key, d => d.Value.Path));
+        return byBand;
+    }
+
+    /// <summary>Each band's layer on each date; a name off the pattern or a (band, date) twice is an error naming the file.</summary>
+    static SortedDictionary<string, SortedDictionary<DateOnly, CubeLayer>> Layers(IRasterFiles io, IReadOnlyList<string> files,
+        CubeFileName naming, IReadOnlyList<string> bandNames)
+    {
         var byBand = new SortedDictionary<string, SortedDictionary<DateOnly, CubeLayer>>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             if (!naming.TryParse(file, out var band, out var date, out var problem))
                 throw new InvalidDataException($"{file}: file name does not follow the cube pattern: {problem}");
-            var names = naming.HasBand ? [band] : BandsInside(io, file, bandNames ?? []);
+            var names = naming.HasBand ? [band] : BandsInside(io, file, bandNames);
             for (int i = 0; i < names.Count; i++)
             {
                 if (!byBand.TryGetValue(names[i], out var dates)) byBand[names[i]] = dates = new SortedDictionary<DateOnly, CubeLayer>();
@@ -69,8 +89,7 @@ public sealed class RasterCube
                 dates[date] = new CubeLayer(file, naming.HasBand ? 1 : i + 1);
             }
         }
-
-        return FromLayers(io, byBand, bands, scale, offset, describedAs, singleBandFiles: naming.HasBand);
+        return byBand;
     }
 
     /// <summary>The names of a multi-band file's bands: the ones given (as many as it has), else its band descriptions.</summary>

@@ -286,6 +286,13 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
             .Append(cube.Scale.ToString("R", CultureInfo.InvariantCulture)).Append('|').Append(cube.Offset.ToString("R", CultureInfo.InvariantCulture));
         foreach (var file in cube.AllFiles())
         {
+            // A remote file is known by its URL alone: asking its size and date would cost a request per file and
+            // attempt, and a host that replaces a COG under the same URL is not one blocks can be resumed from anyway.
+            if (Gdal.GdalPaths.IsRemote(file))
+            {
+                text.Append('|').Append(file);
+                continue;
+            }
             var info = new FileInfo(file);
             text.Append('|').Append(Path.GetFullPath(file)).Append(':').Append(info.Length).Append(':').Append(info.LastWriteTimeUtc.Ticks);
         }

@@ -11,8 +11,16 @@ namespace LstmFcn.Plugins.Raster.Samples;
 /// cube — the pixel each point falls in, every band over the dates between the point's start and end date (all dates
 /// when the table has none), nodata filled by linear interpolation in time.
 /// </summary>
-public sealed class CubePointsLoader : LoaderPlugin<CubePointsLoader.Options>
+public sealed class CubePointsLoader : LoaderPlugin<CubePointsLoader.Options>, IDescribesCube, IRegularisesCube
 {
+    public IReadOnlyList<ParameterSpec> CubeParameterSpecs => OptionsSchema<CubeOptions>.Parameters;
+    public IEnumerable<OptionProblem> CheckCube(PluginArguments arguments) => OptionsSchema<CubeOptions>.Check(arguments);
+    public string DescribeCube(PluginArguments arguments) => CubeDescription.Describe(OptionsSchema<CubeOptions>.Bind(arguments), Name);
+
+    public IReadOnlyList<DateOnly> RegulariseCube(PluginArguments arguments, CubeRegularisation r) =>
+        Regularise.RegularCubeWriter.Regularise(CubeParameters.Open(OptionsSchema<CubeOptions>.Bind(arguments), GdalRasterFiles.Instance, Name),
+            r.MaskBand, r.MaskClasses, r.PeriodDays, r.Origin, r.Method, r.OutputFolder, r.Prefix);
+
     public sealed record Options : CubeOptions
     {
         [Parameter("CSV of labelled points: coordinates, label, optional id, start_date, end_date", Required = true, Path = PathKind.ExistingFile)]

@@ -59,6 +59,16 @@ public static class StacCubeParameters
     /// `cube describe SOURCE` for a STAC source (API root or static catalog / ItemCollection, file or URL): tiles,
     /// bands, dates, CRS, resolution and missing assets; no pixel is read (one file header per tile at most).
     /// </summary>
+    public static string DescribeSource(CubeOptions options, string plugin)
+    {
+        using var stac = new StacSource();
+        var items = stac.Find(options.Cube, Query(options, plugin));
+        if (items.Count == 0) throw new InvalidDataException($"{options.Cube}: the STAC source has no item for this query ({plugin})");
+        var tiles = StacTiles.Group(items, new StacBandNames(options.StacBandsMap, $"{plugin}.stac_bands_map"));
+        return $"{options.Cube}: {items.Count} item(s) in {stac.Pages} page(s)\n" + StacTiles.Describe(tiles, Gdal.GdalRasterFiles.Instance);
+    }
+
+    /// <summary>The same, from the search's terms alone (no bbox).</summary>
     public static string Describe(string source, IReadOnlyList<string> collections, string? datetime, IReadOnlyList<string> bandsMap, int limit = 100)
     {
         using var stac = new StacSource();

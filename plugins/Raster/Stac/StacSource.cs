@@ -68,8 +68,29 @@ public sealed class StacSource : IDisposable
         var items = new List<StacItem>();
         Pages = 0;
         Walk(location, items, new HashSet<string>(StringComparer.Ordinal));
+        var days = query.Datetime is { Length: > 0 } dt ? DayInterval(dt, location) : (DateOnly.MinValue, DateOnly.MaxValue);
         return items.Where(i => query.Collections.Count == 0 || query.Collections.Contains(i.Collection) || i.Collection.Length == 0)
+            .Where(i => i.Date >= days.Item1 && i.Date <= days.Item2)
             .Take(query.MaxItems).ToList();
+    }
+
+    /// <summary>
+    /// A search datetime ("A", "A/B", "../B", "A/..") as the days it covers, for static sources, which have no server
+    /// to filter: items are dated by day, so a bound's time of day is dropped and both ends are kept.
+    /// </summary>
+    static (DateOnly From, DateOnly To) DayInterval(string datetime, string location)
+    {
+        var parts = datetime.Split('/');
+        if (parts.Length > 2) throw new ArgumentException($"{location}: datetime '{datetime}' is not an RFC 3339 date-time or interval A/B");
+        DateOnly Day(string text, DateOnly open)
+        {
+            if (text is "" or "..") return open;
+            if (text.Length >= 10 && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var day)) return day;
+            throw new ArgumentException($"{location}: datetime '{datetime}': '{text}' is not an RFC 3339 date-time");
+        }
+        var from = Day(parts[0], DateOnly.MinValue);
+        return (from, parts.Length == 1 ? from : Day(parts[1], DateOnly.MaxValue));
     }
 
     void Walk(string location, List<StacItem> items, HashSet<string> visited)

@@ -32,37 +32,46 @@ public static class StacTiles
                     byDate.TryAdd(item.Date, href); // two items of one tile on one day: the first (by id) wins
                 }
             }
-            var missing = files.SelectMany(b => dates.Where(d => !b.Value.ContainsKey(d)).Select(d => (b.Key, d))).ToList();
-            var first = group.First();
-            tiles.Add(new StacTile(group.Key, files, dates.ToList(), files.Keys.ToList(), missing, group.Count(),
+            tiles.Add(Tile(group.Key, files, dates, group.Count(),
                 group.Select(i => i.Epsg).FirstOrDefault(e => e is not null), group.Select(i => i.Resolution).FirstOrDefault(r => r is not null)));
         }
         return tiles;
+    }
+
+    /// <summary>A tile from its files by band and date; the (band, date) pairs of <paramref name="dates"/> without a file are its missing ones.</summary>
+    public static StacTile Tile(string name, IReadOnlyDictionary<string, SortedDictionary<DateOnly, string>> files, IEnumerable<DateOnly> dates,
+        int items, int? epsg, double? resolution)
+    {
+        var all = dates.Distinct().Order().ToList();
+        var missing = files.SelectMany(b => all.Where(d => !b.Value.ContainsKey(d)).Select(d => (b.Key, d))).ToList();
+        return new StacTile(name, files, all, files.Keys.ToList(), missing, items, epsg, resolution);
     }
 
     /// <summary>
     /// `cube describe` for a STAC source: tiles, bands, dates, CRS, resolution, missing assets — from the items, and
     /// from one file's header per tile where the items do not say (no pixel is read).
     /// </summary>
-    public static string Describe(IReadOnlyList<StacTile> tiles, IRasterFiles? io)
+    /// <param name="units">What a tile's <see cref="StacTile.Items"/> count: STAC items, or a folder's files.</param>
+    public static string Describe(IReadOnlyList<StacTile> tiles, IRasterFiles? io, string units = "item(s)", string missingWhat = "assets")
     {
         var b = new StringBuilder();
         b.Append(CultureInfo.InvariantCulture, $"{tiles.Count} tile(s)\n");
         foreach (var t in tiles)
         {
-            string crs = t.Epsg is { } e ? $"EPSG:{e}" : "", resolution = t.Resolution is { } r ? r.ToString("G", CultureInfo.InvariantCulture) : "";
+            string crs = t.Epsg is { } e ? $"EPSG:{e}" : "", resolution = t.Resolution is { } r ? r.ToString("G", CultureInfo.InvariantCulture) : "", size = "";
             if (io is not null && (crs.Length == 0 || resolution.Length == 0) && t.Files.Values.FirstOrDefault()?.Values.FirstOrDefault() is { } file)
             {
                 using var reader = io.Open(file);
                 if (crs.Length == 0) crs = CrsName(reader.Grid.ProjectionWkt);
                 if (resolution.Length == 0) resolution = Math.Round(Math.Abs(reader.Grid.GeoTransform[1]), 6).ToString("G", CultureInfo.InvariantCulture);
+                size = $", {reader.Grid.Width} × {reader.Grid.Height} px";
             }
-            b.Append(CultureInfo.InvariantCulture, $"tile {t.Name}: {t.Items} item(s), bands {string.Join(", ", t.Bands)}, ")
+            b.Append(CultureInfo.InvariantCulture, $"tile {t.Name}: {t.Items} {units}, bands {string.Join(", ", t.Bands)}, ")
              .Append(CultureInfo.InvariantCulture, $"{t.Dates.Count} date(s) {(t.Dates.Count > 0 ? $"{t.Dates[0]:yyyy-MM-dd} … {t.Dates[^1]:yyyy-MM-dd}" : "")}, ")
-             .Append(CultureInfo.InvariantCulture, $"CRS {(crs.Length > 0 ? crs : "unknown")}, resolution {(resolution.Length > 0 ? resolution : "unknown")}\n");
+             .Append(CultureInfo.InvariantCulture, $"CRS {(crs.Length > 0 ? crs : "unknown")}, resolution {(resolution.Length > 0 ? resolution : "unknown")}{size}\n");
             b.Append(CultureInfo.InvariantCulture, $"  dates: {string.Join(", ", t.Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}\n");
-            b.Append(t.Missing.Count == 0 ? "  missing assets: none\n"
-                : $"  missing assets ({t.Missing.Count}): {string.Join(", ", t.Missing.Take(20).Select(m => $"{m.Band} {m.Date:yyyy-MM-dd}"))}{(t.Missing.Count > 20 ? ", …" : "")}\n");
+            b.Append(t.Missing.Count == 0 ? $"  missing {missingWhat}: none\n"
+                : $"  missing {missingWhat} ({t.Missing.Count}): {string.Join(", ", t.Missing.Take(20).Select(m => $"{m.Band} {m.Date:yyyy-MM-dd}"))}{(t.Missing.Count > 20 ? ", …" : "")}\n");
         }
         return b.ToString();
     }

@@ -296,20 +296,6 @@ public sealed class ClassifyCommandSpecs : IDisposable
         Assert.Contains("every pixel of the cube is nodata", File.ReadAllText(Path.Combine(result.Stdout.Trim().Split('\n')[^1].Trim(), "run.log")));
     }
 
-    /// <summary>GDAL's own validator (python3-gdal, installed by build/setup.sh), run on a file: its verdict and report.</summary>
-    static (bool Valid, string Report) ValidateCog(string path)
-    {
-        var script = "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_cloud_optimized_geotiff.py";
-        Assert.True(File.Exists(script), $"{script} is missing: build/setup.sh installs python3-gdal");
-        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(path);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var report = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode == 0 && report.Contains("is a valid cloud optimized GeoTIFF"), report);
-    }
-
     [Fact]
     public void Every_map_file_is_a_valid_cloud_optimized_geotiff()
     {
@@ -321,7 +307,7 @@ public sealed class ClassifyCommandSpecs : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         foreach (var file in new[] { "probabilities.tif", "probabilities-smoothed.tif", "classes.tif", "uncertainty.tif" })
         {
-            var (valid, report) = ValidateCog(MapOf(result, file));
+            var (valid, report) = GdalTools.ValidateCog(MapOf(result, file));
             Assert.True(valid, $"{file}: {report}");
         }
         Assert.Contains("<Category>Soy_Corn</Category>", File.ReadAllText(MapOf(result, "classes.tif.aux.xml")));

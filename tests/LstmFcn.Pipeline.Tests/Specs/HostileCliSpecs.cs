@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace LstmFcn.Pipeline.Tests.Specs;
 
 /// <summary>
-/// The whole command surface (run, validate, compare, reproduce, bench, plugins) against output folders the file system
+/// The whole command surface (run, validate, compare, reproduce, bench, plugins, the map verbs, cube, sample-design) against output folders the file system
 /// refuses — not writable, read-only, full — and against inputs that crashed it: every verb ends with
 /// <c>error: …</c> and exit 1 or 2 (never a .NET crash report, exit 134), and no file with its final name is left
 /// half-written. Full and read-only file systems are real tmpfs mounts (root only; otherwise those specs say why).
@@ -68,6 +68,17 @@ public sealed class HostileCliSpecs(ITestOutputHelper output) : IDisposable
 
     static string SinopCube => SinopPoints.Cube;
 
+    string? _classMap;
+
+    /// <summary>A 10 × 10 class map of two classes, outside the folder under test.</summary>
+    string ClassMap()
+    {
+        if (_classMap is not null) return _classMap;
+        var rows = Enumerable.Range(0, 10).Select(r => Enumerable.Range(0, 10).Select(c => r < 5 ? 0 : 1).ToArray()).ToArray();
+        GdalTools.ClassMap(_temp["classes.tif"], rows, new[] { "a", "b" }, 500_000, 8_700_300, 30, "EPSG:32721");
+        return _classMap = _temp["classes.tif"];
+    }
+
     /// <summary>Every verb, writing into <paramref name="folder"/> where it writes at all; (verb, result) each.</summary>
     List<(string Verb, CliResult Result)> EveryVerb(string folder, Func<string[], CliResult> cli)
     {
@@ -87,6 +98,9 @@ public sealed class HostileCliSpecs(ITestOutputHelper output) : IDisposable
             ("classify --shard", new[] { "classify", CubeModel(), SinopCube, "--output", folder, "--shard", "0/2", "--quiet" }),
             ("merge", new[] { "merge", folder }),
             ("cluster slurm", new[] { "cluster", "slurm", CubeModel(), SinopCube, "--output", folder, "--tasks", "2" }),
+            ("cube describe", new[] { "cube", "describe", SinopCube, "--with", $"pattern={SinopPoints.Pattern}" }),
+            ("cube regularize", new[] { "cube", "regularize", SinopCube, "--with", $"pattern={SinopPoints.Pattern}", "--output", Path.Combine(folder, "regular"), "--period", "32" }),
+            ("sample-design", new[] { "sample-design", ClassMap(), "--output", Path.Combine(folder, "sample.csv"), "--per-class", "3" }),
         }.Select(v => (v.Item1, cli(v.Item2))).ToList();
     }
 

@@ -5,9 +5,10 @@ namespace LstmFcn.Pipeline.Tests.Specs;
 
 /// <summary>
 /// Regularisation (sits_regularize) and quality masks: irregular dates fall into regular intervals of period P from
-/// an origin; each interval's value is the first valid or the median of its valid values; masked classes (SCL 3, 8, 9,
-/// 10) are nodata first; an interval without a valid value is nodata. Checked by hand on a 2 × 2 cube of five dates
-/// written by the cube plugin as a regular GeoTIFF cube.
+/// an origin; each interval's value is the first valid, the median of its valid values, or (least-cloudy) the first
+/// valid in the order of the dates' masked share of the tile; masked classes (SCL 3, 8, 9, 10) are nodata first; an
+/// interval without a valid value is nodata. Checked by hand on 2 × 2 cubes written by the cube plugin (and by
+/// <c>lstmfcn cube regularize</c>) as a regular cube of Cloud-Optimized GeoTIFFs.
 /// </summary>
 public sealed class RegularisationSpecs
 {
@@ -46,6 +47,21 @@ public sealed class RegularisationSpecs
         // No valid value in an interval: nodata.
         new Compositor(Dates, timeline, CompositeMethod.Median).Composite(new[] { float.NaN, float.NaN, 0.6f, 0.3f, 0.5f }, result);
         Assert.True(float.IsNaN(result[0]));
+    }
+
+    [Fact]
+    public void Least_cloudy_takes_the_first_valid_value_of_the_clearest_date_first()
+    {
+        var timeline = RegularTimeline.Covering(Dates, 16, D("2020-01-01"));
+        // Masked shares: in [01-01, 01-17) the second date is clearer; in [02-02, 02-18) the two tie, so the earlier comes first.
+        var cloudiness = new[] { 0.5, 0.25, 0.0, 0.75, 0.75 };
+        var result = new float[3];
+        new Compositor(Dates, timeline, CompositeMethod.LeastCloudy, cloudiness).Composite(new[] { 0.1f, 0.2f, 0.6f, 0.3f, 0.5f }, result);
+        Assert.Equal(new[] { 0.2f, 0.6f, 0.3f }, result);
+        // The clearest date masked at this pixel: the next clearest.
+        new Compositor(Dates, timeline, CompositeMethod.LeastCloudy, cloudiness).Composite(new[] { 0.1f, float.NaN, 0.6f, float.NaN, 0.5f }, result);
+        Assert.Equal(new[] { 0.1f, 0.6f, 0.5f }, result);
+        Assert.Throws<ArgumentException>(() => new Compositor(Dates, timeline, CompositeMethod.LeastCloudy));
     }
 
     [Fact]
@@ -107,5 +123,76 @@ public sealed class RegularisationSpecs
             for (int p = 0; p < 3; p++) Assert.Equal(expected[p * 3 + t], v[p], 6);
             Assert.True(double.IsNaN(v[3]));
         }
+    }
+
+    /// <summary>Three dates in [2020-01-01, 2020-01-17) and one in the next interval; SCL and NDVI per pixel (col, row).</summary>
+    static readonly DateOnly[] CloudyDates = { D("2020-01-02"), D("2020-01-06"), D("2020-01-10"), D("2020-01-20") };
+
+    static readonly Dictionary<(int, int), (double[] Ndvi, double[] Scl)> CloudyPixels = new()
+    {
+        [(0, 0)] = (new[] { 0.11, 0.12, 0.13, 0.14 }, new double[] { 8, 4, 4, 4 }),
+        [(1, 0)] = (new[] { 0.21, 0.22, 0.23, 0.24 }, new double[] { 4, 4, 9, 4 }),
+        [(0, 1)] = (new[] { 0.31, 0.32, 0.33, 0.34 }, new double[] { 9, 8, 4, 3 }),
+        [(1, 1)] = (new[] { 0.41, 0.42, 0.43, 0.44 }, new double[] { 4, 3, 4, 4 }),
+    };
+
+    [Theory]
+    // Masked pixels per date: 2, 2, 1, 1. Least-cloudy ranks the first interval's dates 01-10, 01-02, 01-06: (0,0) 0.13 (01-10),
+    // (1,0) 0.21 (01-10 masked: 01-02), (0,1) 0.33, (1,1) 0.43; first-valid gives 0.12, 0.21, 0.33, 0.41. The second interval
+    // has one date: 0.14, 0.24, nodata (SCL 3), 0.44.
+    [InlineData("least-cloudy", new[] { 0.13, 0.21, 0.33, 0.43 })]
+    [InlineData("first-valid", new[] { 0.12, 0.21, 0.33, 0.41 })]
+    public void Cube_regularize_writes_the_hand_worked_composites_as_cloud_optimized_geotiffs(string method, double[] first)
+    {
+        using var temp = new TempFolder();
+        var cube = Directory.CreateDirectory(temp["cube"]).FullName;
+        for (int d = 0; d < CloudyDates.Length; d++)
+        {
+            double[][] Rows(Func<(double[] Ndvi, double[] Scl), double[]> pick) =>
+                Enumerable.Range(0, 2).Select(r => Enumerable.Range(0, 2).Select(c => pick(CloudyPixels[(c, r)])[d]).ToArray()).ToArray();
+            var date = CloudyDates[d].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            GdalTools.Raster(Path.Combine(cube, $"S2_T1_NDVI_{date}.tif"), Rows(p => p.Ndvi), "Float32", 500_000, 8_700_000, 10, "EPSG:32721");
+            GdalTools.Raster(Path.Combine(cube, $"S2_T1_SCL_{date}.tif"), Rows(p => p.Scl), "Byte", 500_000, 8_700_000, 10, "EPSG:32721");
+        }
+
+        var result = Cli.Run(temp.Path, "cube", "regularize", cube, "--with", "pattern={satellite}_{tile}_{band}_{date}", "--output", temp["regular"],
+            "--period", "16", "--origin", "2020-01-01", "--method", method, "--mask-band", "SCL", "--prefix", "S2_REG");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(temp["regular"], result.Stdout.Trim());
+        Assert.Equal(new[] { "S2_REG_NDVI_2020-01-01.tif", "S2_REG_NDVI_2020-01-17.tif" },
+            Directory.GetFiles(temp["regular"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var pixels = new[] { (0, 0), (1, 0), (0, 1), (1, 1) };
+        var v = GdalTools.Values(temp["regular/S2_REG_NDVI_2020-01-01.tif"], pixels);
+        for (int p = 0; p < 4; p++) Assert.Equal(first[p], v[p], 6);
+        var second = GdalTools.Values(temp["regular/S2_REG_NDVI_2020-01-17.tif"], pixels);
+        Assert.Equal(0.14, second[0], 6);
+        Assert.Equal(0.24, second[1], 6);
+        Assert.True(double.IsNaN(second[2]));
+        Assert.Equal(0.44, second[3], 6);
+        foreach (var file in Directory.GetFiles(temp["regular"]))
+        {
+            var (valid, report) = GdalTools.ValidateCog(file);
+            Assert.True(valid, $"{file}: {report}");
+        }
+    }
+
+    [Theory]
+    [InlineData("--period", "0", "--period 0: expected a whole number of days")]
+    [InlineData("--method", "mean", "--method mean: expected first-valid, median, least-cloudy")]
+    [InlineData("--origin", "2020-13-01", "--origin 2020-13-01: expected a date")]
+    [InlineData("--mask-band", "QA", "mask band 'QA' is not in the cube")]
+    public void Cube_regularize_refuses_bad_options_with_exit_2(string option, string value, string message)
+    {
+        using var temp = new TempFolder();
+        var args = new List<string> { "cube", "regularize", SinopPoints.Cube, "--with", $"pattern={SinopPoints.Pattern}", "--output", temp["regular"], "--period", "16" };
+        if (option == "--period") args[^1] = value;
+        else args.AddRange(new[] { option, value });
+
+        var result = Cli.Run(temp.Path, args.ToArray());
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(message, result.Stderr);
+        Assert.False(Directory.Exists(temp["regular"]) && Directory.EnumerateFiles(temp["regular"], "*.tif").Any());
     }
 }

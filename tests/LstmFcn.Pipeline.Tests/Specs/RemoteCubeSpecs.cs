@@ -5,7 +5,8 @@ namespace LstmFcn.Pipeline.Tests.Specs;
 /// <summary>
 /// Remote cubes: the Sinop cube as Cloud-Optimized GeoTIFFs (16 × 16 blocks) served by a local range-capable HTTP
 /// server. Read through GDAL's /vsicurl/ they give the pixels of the local files; failed range requests (503, 500, a
-/// dropped connection) are retried; a server that stays down fails the read with an error naming the URL.
+/// dropped connection) are retried; a server that stays down fails the read with an error naming the URL, and a map
+/// whose server went down mid-run is finished by <c>run --resume</c> once it is back, as an uninterrupted run maps it.
 /// </summary>
 public sealed class RemoteCubeSpecs : IDisposable
 {
@@ -100,5 +101,58 @@ public sealed class RemoteCubeSpecs : IDisposable
     {
         var e = Assert.ThrowsAny<Exception>(() => Load(_server.Url, null));
         Assert.Contains("file_list", e.Message);
+    }
+
+    /// <summary>
+    /// The Sinop cube tiled 8 × 8 (400 × 400 px) as COGs of 128-px tiles with their file list, made once for the class:
+    /// large enough that a map's blocks are read by range requests as it goes, not by the first request of each file.
+    /// </summary>
+    static readonly Lazy<string> LargeCogs = new(() =>
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"lstmfcn-cog-sinop8-{Environment.ProcessId}");
+        var vrts = Path.Combine(folder, "vrt");
+        Directory.CreateDirectory(folder);
+        var make = System.Diagnostics.Process.Start("bash", [Path.Combine(Repo.Root, "benchmarks", "raster", "make-tiled-cube.sh"), vrts, "8", SinopCube])!;
+        make.WaitForExit();
+        Assert.Equal(0, make.ExitCode);
+        Parallel.ForEach(Directory.GetFiles(vrts, "*.vrt"), new ParallelOptions { MaxDegreeOfParallelism = 2 }, f =>
+        {
+            var target = Path.Combine(folder, Path.GetFileNameWithoutExtension(f) + ".tif");
+            if (!File.Exists(target)) GdalTools.Run("gdal_translate", "-q", "-of", "COG", "-co", "BLOCKSIZE=128", "-co", "COMPRESS=DEFLATE", f, target);
+        });
+        File.WriteAllLines(Path.Combine(folder, "files.txt"), Directory.GetFiles(folder, "*.tif").Select(Path.GetFileName).Order()!);
+        return folder;
+    });
+
+    [Fact]
+    public void A_map_whose_server_goes_down_fails_naming_the_url_and_resume_finishes_it_as_an_uninterrupted_run()
+    {
+        using var server = new RangeHttpServer(LargeCogs.Value);
+        var fileList = Path.Combine(LargeCogs.Value, "files.txt");
+        var model = PipelineFiles.Run(Support.SinopPoints.Pipeline(_temp, _temp["model"])).RunDirectory;
+        // 100-px blocks: 16 of them, so some are finished before the server goes away.
+        CliResult Classify(string output) => Cli.Run(_temp.Path, "classify", model, server.Url, "--output", output, "-q",
+            "--with", $"file_list={fileList}", "--with", "block=100", "--with", "http_max_retry=1", "--with", "http_retry_delay=0.05");
+        var whole = Classify(_temp["whole"]);
+        Assert.True(whole.ExitCode == 0, whole.ToString());
+        long requestsForAll = server.Requests;
+
+        server.ResetCounts();
+        server.GoDownAfter((int)(requestsForAll * 2 / 3));
+        var failed = Classify(_temp["interrupted"]);
+        Assert.True(failed.ExitCode == 1, $"{requestsForAll} requests for a whole map; {failed}");
+        Assert.Matches($@"error: .*{System.Text.RegularExpressions.Regex.Escape(server.Url)}/MODIS_Sinop_NDVI_\d{{4}}-\d\d-\d\d\.tif", failed.Stderr);
+        Assert.Contains("the server answers HTTP 503", failed.Stderr);
+        var run = Directory.GetDirectories(_temp["interrupted"]).Single();
+        Assert.False(File.Exists(Path.Combine(run, "map", "classes.tif")));
+
+        server.GoDownAfter(-1);
+        server.Down = false;
+        var resumed = Cli.Run(_temp.Path, "run", "--resume", run, "-q");
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.Matches(@"[1-9]\d* block\(s\) reused from an earlier attempt", File.ReadAllText(Path.Combine(run, "run.log")));
+        var expected = Path.Combine(whole.Stdout.Trim(), "map");
+        foreach (var file in new[] { "classes.tif", "probabilities.tif" })
+            Assert.Equal(GdalTools.PixelDigest(Path.Combine(expected, file)), GdalTools.PixelDigest(Path.Combine(run, "map", file)));
     }
 }

@@ -7,29 +7,19 @@ namespace LstmFcn.Pipeline.Tests.Specs;
 
 /// <summary>
 /// STAC cube sources on the Sinop cube cut into two tiles of 25 × 50 pixels (COGs, one NDVI asset per item, 23 dates
-/// each): a STAC API's /search is paged through its 'next' links, a static catalog and an ItemCollection are read, and
-/// points read through a tile's items get the pixels of the same points in the local folder.
+/// each): a STAC API's /search is paged through its 'next' links, a static catalog and an ItemCollection are read,
+/// points read through a tile's items get the pixels of the same points in the local folder, and a model trained on
+/// samples maps a tile through the API as it maps the same files in a folder; with irregular dates and an SCL asset the
+/// two tiles regularise onto one timeline, their clouds nodata.
 /// </summary>
 public sealed class StacCubeSpecs : IDisposable
 {
     static string SinopCube => Path.Combine(Repo.Datasets, "sits_mod13q1_sinop", "cube");
     static readonly double[] Transform = { -6064553.374, 231.656, 0, -1302586.208, 0, -231.656 };
 
-    /// <summary>Per tile and date a COG (gdal_translate -srcwin … -of COG), made once for the class.</summary>
-    static readonly Lazy<string> Tiles = new(() =>
-    {
-        var folder = Path.Combine(Path.GetTempPath(), $"lstmfcn-stac-sinop-{Environment.ProcessId}");
-        Directory.CreateDirectory(folder);
-        var jobs = Directory.GetFiles(SinopCube, "*.tif").SelectMany(f => new[] { (f, "left", 0), (f, "right", 25) });
-        Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = 2 }, job =>
-        {
-            var (f, tile, x) = job;
-            var target = Path.Combine(folder, $"{tile}_{Path.GetFileName(f)}");
-            if (!File.Exists(target))
-                GdalTools.Run("gdal_translate", "-q", "-srcwin", x.ToString(CultureInfo.InvariantCulture), "0", "25", "50", "-of", "COG", "-co", "BLOCKSIZE=16", f, target);
-        });
-        return folder;
-    });
+    /// <summary>Per tile and date a COG (<see cref="SinopStacTiles"/>), made once for the class.</summary>
+    internal static readonly Lazy<string> Tiles = new(() =>
+        SinopStacTiles.Make(SinopCube, Path.Combine(Path.GetTempPath(), $"lstmfcn-stac-sinop-{Environment.ProcessId}")));
 
     readonly TempFolder _temp = new();
     readonly RangeHttpServer _files = new(Tiles.Value);
@@ -40,21 +30,10 @@ public sealed class StacCubeSpecs : IDisposable
         _temp.Dispose();
     }
 
-    static IEnumerable<(string Tile, string Date, string File)> TileFiles() =>
-        Directory.GetFiles(Tiles.Value, "*.tif").Select(Path.GetFileName).Order(StringComparer.Ordinal)
-            .Select(n => (n!.Split('_')[0], n[^14..^4], n!));
+    internal static IEnumerable<(string Tile, string Date, string File)> TileFiles() => SinopStacTiles.Files(Tiles.Value);
 
     /// <summary>One item per tile and date; the asset's href made by <paramref name="href"/> from the file name.</summary>
-    static List<JsonObject> Items(Func<string, string> href) => TileFiles().Select(t => new JsonObject
-    {
-        ["type"] = "Feature", ["stac_version"] = "1.0.0", ["id"] = $"{t.Tile}-{t.Date}", ["collection"] = "sinop",
-        ["properties"] = new JsonObject { ["datetime"] = $"{t.Date}T13:30:00Z", ["tile"] = t.Tile },
-        ["assets"] = new JsonObject
-        {
-            ["NDVI"] = new JsonObject { ["href"] = href(t.File), ["type"] = "image/tiff; application=geotiff; profile=cloud-optimized" },
-            ["thumbnail"] = new JsonObject { ["href"] = "thumb.png", ["type"] = "image/png" },
-        },
-    }).ToList();
+    internal static List<JsonObject> Items(Func<string, string> href) => SinopStacTiles.Items(Tiles.Value, href);
 
     /// <summary>Points at the centres of pixels of one tile (x/y in the cube's CRS), labelled a/b.</summary>
     string Points(string tile)
@@ -155,5 +134,103 @@ public sealed class StacCubeSpecs : IDisposable
         Assert.Contains("missing assets (22): NDVI 2014-03-22, RED 2013-09-14", text);
         // One header per tile read, no pixel block: a few small range requests.
         Assert.InRange(_files.Requests, 1, 6);
+    }
+
+    [Fact]
+    public void A_model_trained_on_samples_maps_a_tile_through_stac_as_it_maps_the_same_files_as_a_folder()
+    {
+        var model = PipelineFiles.Run(SinopPoints.Pipeline(_temp, _temp["model"])).RunDirectory;
+        var folder = Directory.CreateDirectory(_temp["left"]).FullName;
+        foreach (var (tile, _, file) in TileFiles().Where(t => t.Tile == "left")) File.Copy(Path.Combine(Tiles.Value, file), Path.Combine(folder, file));
+        using var api = new StacTestApi(Items(f => $"{_files.Url}/{f}"));
+
+        var viaStac = Cli.Run(_temp.Path, "classify", model, api.Url, "--output", _temp["maps-stac"], "-q",
+            "--with", "source=stac", "--with", "stac_collections=[sinop]", "--with", "stac_tile=left");
+        var viaFolder = Cli.Run(_temp.Path, "classify", model, folder, "--output", _temp["maps-folder"], "-q",
+            "--with", "pattern={tile}_{satellite}_{area}_{band}_{date}");
+
+        Assert.True(viaStac.ExitCode == 0, viaStac.ToString());
+        Assert.True(viaFolder.ExitCode == 0, viaFolder.ToString());
+        Assert.True(api.Searches >= 1);
+        foreach (var map in new[] { "classes.tif", "probabilities.tif" })
+            Assert.Equal(GdalTools.PixelDigest(Path.Combine(viaFolder.Stdout.Trim(), "map", map)), GdalTools.PixelDigest(Path.Combine(viaStac.Stdout.Trim(), "map", map)));
+        // Both classes of the points appear: the map is a real classification, not a constant.
+        Assert.True(GdalTools.AllValues(Path.Combine(viaStac.Stdout.Trim(), "map", "classes.tif"), 25, 50).Distinct().Count() > 1);
+    }
+
+    /// <summary>Cloud (SCL 9) where (col + row + date index) % 5 == 0 in a tile's own pixels, clear (SCL 4) elsewhere.</summary>
+    static bool Cloudy(int col, int row, int date) => (col + row + date) % 5 == 0;
+
+    /// <summary>Per tile and date an SCL mask on the tile's grid (python3-gdal: the NDVI COG's georeferencing), mask_TILE_DATE.tif.</summary>
+    static string Masks(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var script = """
+            import sys, numpy as np
+            from osgeo import gdal
+            tiles, out, dates = sys.argv[1], sys.argv[2], sys.argv[3].split(',')
+            for tile in ('left', 'right'):
+                for d, date in enumerate(dates):
+                    src = gdal.Open(f'{tiles}/{tile}_MODIS_Sinop_NDVI_{date}.tif')
+                    dst = gdal.GetDriverByName('GTiff').Create(f'{out}/mask_{tile}_{date}.tif', src.RasterXSize, src.RasterYSize, 1, gdal.GDT_Byte)
+                    dst.SetGeoTransform(src.GetGeoTransform()); dst.SetProjection(src.GetProjection())
+                    row, col = np.indices((src.RasterYSize, src.RasterXSize))
+                    dst.GetRasterBand(1).WriteArray(np.where((col + row + d) % 5 == 0, 9, 4).astype(np.uint8))
+                    dst = None
+            """;
+        var dates = string.Join(",", TileFiles().Where(t => t.Tile == "left").Select(t => t.Date));
+        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true };
+        foreach (var a in new[] { "-c", script, Tiles.Value, folder, dates }) start.ArgumentList.Add(a);
+        using var p = System.Diagnostics.Process.Start(start)!;
+        var error = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, error);
+        return folder;
+    }
+
+    [Fact]
+    public void Two_tiles_with_irregular_dates_and_a_mask_band_regularise_onto_one_timeline_with_masked_pixels_nodata()
+    {
+        var masks = Masks(_temp["masks"]);
+        using var maskServer = new RangeHttpServer(masks);
+        var dates = TileFiles().Where(t => t.Tile == "left").Select(t => DateOnly.ParseExact(t.Date, "yyyy-MM-dd")).ToList();
+        // The right tile's acquisitions are 0-2 days later than the left's (d % 3): irregular, and not the same days.
+        var items = Items(f => $"{_files.Url}/{f}");
+        foreach (var item in items)
+        {
+            var tile = item["properties"]!["tile"]!.GetValue<string>();
+            var date = item["id"]!.GetValue<string>()[^10..];
+            int d = dates.IndexOf(DateOnly.ParseExact(date, "yyyy-MM-dd"));
+            if (tile == "right") item["properties"]!["datetime"] = $"{dates[d].AddDays(d % 3):yyyy-MM-dd}T13:30:00Z";
+            item["assets"]!["SCL"] = new JsonObject { ["href"] = $"{maskServer.Url}/mask_{tile}_{date}.tif", ["type"] = "image/tiff" };
+        }
+        using var api = new StacTestApi(items);
+
+        string Regularise(string tile) => Cli.Run(_temp.Path, "cube", "regularize", api.Url, "--collections", "sinop", "--with", $"stac_tile={tile}",
+            "--with", "scale=0.0001", "--mask-band", "CLOUD", "--period", "16", "--origin", "2013-09-14", "--output", _temp[$"regular-{tile}"],
+            "--prefix", $"REG_{tile}") is { ExitCode: 0 } r ? r.Stdout.Trim() : throw new Xunit.Sdk.XunitException("regularize failed");
+        var left = Regularise("left");
+        var right = Regularise("right");
+
+        // One timeline for both tiles: 22 intervals of 16 days from 2013-09-14; 2013-12-19 and 2014-01-01 share one.
+        static IEnumerable<string> DatesOf(string folder) => Directory.GetFiles(folder).Select(f => f[^14..^4]).Order(StringComparer.Ordinal);
+        Assert.Equal(22, DatesOf(left).Count());
+        Assert.Equal(DatesOf(left), DatesOf(right));
+        // By hand, per pixel: the first clear date of the interval (NDVI × 1e-4), nodata when the interval has none clear.
+        var pixels = new[] { (0, 0), (1, 0), (4, 0), (3, 2), (7, 11), (24, 49) };
+        foreach (var (tile, folder, offset) in new[] { ("left", left, 0), ("right", right, 25) })
+            foreach (var (interval, sources) in new[] { ("2013-09-14", new[] { 0 }), ("2013-12-19", new[] { 6, 7 }), ("2014-07-31", new[] { 21 }) })
+            {
+                var got = GdalTools.Values(Path.Combine(folder, $"REG_{tile}_NDVI_{interval}.tif"), pixels);
+                var source = sources.Select(d => GdalTools.Values(Path.Combine(SinopCube, $"MODIS_Sinop_NDVI_{dates[d]:yyyy-MM-dd}.tif"),
+                    pixels.Select(p => (p.Item1 + offset, p.Item2)).ToArray())).ToList();
+                for (int i = 0; i < pixels.Length; i++)
+                {
+                    var (c, r) = pixels[i];
+                    int first = Array.FindIndex(sources, d => !Cloudy(c, r, d));
+                    if (first < 0) Assert.True(double.IsNaN(got[i]), $"{tile} {interval} ({c}, {r}): {got[i]}, expected nodata");
+                    else Assert.Equal(source[first][i] * 1e-4, got[i], 5);
+                }
+            }
     }
 }

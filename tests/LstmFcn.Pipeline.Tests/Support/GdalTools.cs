@@ -47,18 +47,58 @@ public static class GdalTools
         File.Delete(ascPath);
     }
 
-    /// <summary>The values of pixels (col, row) of band 1, by one gdallocationinfo -valonly; NaN for nodata.</summary>
+    /// <summary>The values of pixels (col, row) of band 1, by one gdallocationinfo -valonly -b 1; NaN for nodata.</summary>
     public static double[] Values(string path, params (int Col, int Row)[] pixels)
     {
         var start = new ProcessStartInfo("gdallocationinfo") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add("-valonly");
+        start.ArgumentList.Add("-b");
+        start.ArgumentList.Add("1");
         start.ArgumentList.Add(path);
         using var p = Process.Start(start)!;
+        // Read while writing: many pixels fill the output pipe before the input is all written.
+        var output = p.StandardOutput.ReadToEndAsync();
         foreach (var (c, r) in pixels) p.StandardInput.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{c} {r}"));
         p.StandardInput.Close();
-        var lines = p.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         p.WaitForExit();
         if (p.ExitCode != 0 || lines.Length != pixels.Length) throw new InvalidOperationException($"gdallocationinfo {path} failed: {p.StandardError.ReadToEnd()}");
         return lines.Select(t => t.Equals("nan", StringComparison.OrdinalIgnoreCase) ? double.NaN : double.Parse(t, CultureInfo.InvariantCulture)).ToArray();
     }
+
+    /// <summary>GDAL's own validator (python3-gdal, installed by build/setup.sh), run on a file: its verdict and report.</summary>
+    public static (bool Valid, string Report) ValidateCog(string path)
+    {
+        var script = "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_cloud_optimized_geotiff.py";
+        if (!File.Exists(script)) throw new InvalidOperationException($"{script} is missing: build/setup.sh installs python3-gdal");
+        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add(path);
+        using var process = Process.Start(start)!;
+        var report = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode == 0 && report.Contains("is a valid cloud optimized GeoTIFF"), report);
+    }
+
+    /// <summary>
+    /// Every band's pixels as one digest (python3-gdal: shape, type and SHA-256 of the raw values), so two maps can be
+    /// compared pixel for pixel whatever their metadata.
+    /// </summary>
+    public static string PixelDigest(string path)
+    {
+        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("import hashlib, sys\nfrom osgeo import gdal\na = gdal.Open(sys.argv[1]).ReadAsArray()\nprint(a.shape, a.dtype, hashlib.sha256(a.tobytes()).hexdigest())");
+        start.ArgumentList.Add(path);
+        using var p = Process.Start(start)!;
+        var error = p.StandardError.ReadToEndAsync();
+        var digest = p.StandardOutput.ReadToEnd().Trim();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"reading {path} with python3-gdal failed: {error.Result}");
+        return digest;
+    }
+
+    /// <summary>Every pixel of band 1, row by row (NaN for nodata).</summary>
+    public static double[] AllValues(string path, int width, int height) =>
+        Values(path, Enumerable.Range(0, height).SelectMany(r => Enumerable.Range(0, width).Select(c => (c, r))).ToArray());
 }

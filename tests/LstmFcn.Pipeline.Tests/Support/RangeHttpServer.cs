@@ -13,19 +13,27 @@ public sealed class RangeHttpServer : IDisposable
     readonly string _root;
     readonly HttpListener _listener = new();
     readonly Task _loop;
-    int _failNext, _failStatus;
+    int _failNext, _failStatus, _downAfter = -1;
     long _requests, _failed, _bytes;
 
-    public RangeHttpServer(string root)
+    /// <param name="port">0: a free port.</param>
+    public RangeHttpServer(string root, int port = 0)
     {
         _root = Path.GetFullPath(root);
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        Port = port > 0 ? port : FreePort();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _loop = Task.Run(Loop);
+    }
+
+    /// <summary>A port nothing listens on now (the OS picks it).</summary>
+    public static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
     }
 
     public int Port { get; }
@@ -43,6 +51,9 @@ public sealed class RangeHttpServer : IDisposable
         Volatile.Write(ref _failStatus, status);
         Volatile.Write(ref _failNext, count);
     }
+
+    /// <summary>After <paramref name="requests"/> more requests are served, the server goes <see cref="Down"/> (a host lost mid-run).</summary>
+    public void GoDownAfter(int requests) => Volatile.Write(ref _downAfter, requests);
 
     public void ResetCounts()
     {
@@ -68,6 +79,7 @@ public sealed class RangeHttpServer : IDisposable
         try
         {
             Interlocked.Increment(ref _requests);
+            if (Volatile.Read(ref _downAfter) >= 0 && Interlocked.Decrement(ref _downAfter) < 0) Down = true;
             if (Down || Interlocked.Decrement(ref _failNext) >= 0)
             {
                 Interlocked.Increment(ref _failed);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -18,13 +17,11 @@ public sealed class StacTestApi : IDisposable
     readonly Task _loop;
     int _searches;
 
-    public StacTestApi(IReadOnlyList<JsonObject> items)
+    /// <param name="port">0: a free port.</param>
+    public StacTestApi(IReadOnlyList<JsonObject> items, int port = 0)
     {
         _items = items;
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        if (port == 0) port = RangeHttpServer.FreePort();
         Url = $"http://127.0.0.1:{port}";
         _listener.Prefixes.Add(Url + "/");
         _listener.Start();

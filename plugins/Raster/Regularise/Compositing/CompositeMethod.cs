@@ -7,4 +7,10 @@ public enum CompositeMethod
     FirstValid,
     /// <summary>The median of the interval's valid values (the mean of the middle two for an even count).</summary>
     Median,
+    /// <summary>
+    /// sits' least-cloudy-first merge: the interval's dates ranked by the share of the tile they have masked (fewest
+    /// first; ties by date), and per pixel the first valid value in that order — so a pixel the clearest date masks
+    /// takes the next clearest date's value. The rank is the tile's, not the block's, so blocks never disagree.
+    /// </summary>
+    LeastCloudy,
 }

@@ -13,12 +13,17 @@ public sealed class Compositor
     readonly float[] _scratch;
 
     /// <param name="dates">The source dates, in any order.</param>
-    public Compositor(IReadOnlyList<DateOnly> dates, RegularTimeline timeline, CompositeMethod method)
+    /// <param name="cloudiness">Least-cloudy only: each source date's masked share of the tile (any scale; lower is clearer).</param>
+    public Compositor(IReadOnlyList<DateOnly> dates, RegularTimeline timeline, CompositeMethod method, IReadOnlyList<double>? cloudiness = null)
     {
         _dates = dates.Count;
-        // Each interval's source dates in time order, so "first valid" is the earliest whatever order the source has.
+        if (method == CompositeMethod.LeastCloudy && cloudiness?.Count != dates.Count)
+            throw new ArgumentException($"least-cloudy needs one cloudiness per date ({dates.Count}); found {cloudiness?.Count ?? 0}", nameof(cloudiness));
+        // Each interval's source dates in the order "first valid" takes them: by time whatever order the source has,
+        // or clearest first for least-cloudy.
         _byInterval = Enumerable.Range(0, timeline.Dates.Count)
-            .Select(k => Enumerable.Range(0, dates.Count).Where(d => timeline.IntervalOf(dates[d]) == k).OrderBy(d => dates[d]).ToArray())
+            .Select(k => Enumerable.Range(0, dates.Count).Where(d => timeline.IntervalOf(dates[d]) == k)
+                .OrderBy(d => method == CompositeMethod.LeastCloudy ? cloudiness![d] : 0).ThenBy(d => dates[d]).ToArray())
             .ToArray();
         _method = method;
         _intervals = timeline.Dates.Count;
@@ -35,7 +40,7 @@ public sealed class Compositor
             int n = 0;
             foreach (int d in _byInterval[k])
                 if (!float.IsNaN(source[d])) _scratch[n++] = source[d];
-            target[k] = n == 0 ? float.NaN : _method == CompositeMethod.FirstValid ? _scratch[0] : Median(_scratch.AsSpan(0, n));
+            target[k] = n == 0 ? float.NaN : _method == CompositeMethod.Median ? Median(_scratch.AsSpan(0, n)) : _scratch[0];
         }
     }
 
