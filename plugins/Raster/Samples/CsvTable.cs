@@ -1,8 +1,10 @@
+using LstmFcn.Pipeline.Files;
+
 namespace LstmFcn.Plugins.Raster.Samples;
 
 /// <summary>
-/// A small CSV table (header row; comma, semicolon or tab separated, found from the header; optional double quotes) whose cells are found by column name,
-/// with the file and line kept for error messages.
+/// A small CSV table (read by the shared <see cref="CsvReader"/>: header row; comma, semicolon or tab separated, found from the header; optional double quotes)
+/// whose cells are found by column name and read as numbers or dates, with the file and line kept for error messages.
 /// </summary>
 public sealed class CsvTable
 {
@@ -20,21 +22,10 @@ public sealed class CsvTable
     public static CsvTable Read(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: table not found", path);
-        var lines = File.ReadAllLines(path);
-        if (lines.Length == 0 || lines[0].Trim().Length == 0) throw new InvalidDataException($"{path}:1: empty file; expected a header row");
         // Points come from spreadsheets too: a ';' or tab separated file (European locales) is read as well.
-        char delimiter = DelimiterOf(lines[0]);
-        var header = Split(lines[0], delimiter);
-        var rows = new List<(int, string[])>();
-        for (int i = 1; i < lines.Length; i++)
-        {
-            if (lines[i].Trim().Length == 0) continue;
-            var cells = Split(lines[i].TrimEnd('\r'), delimiter);
-            if (cells.Length != header.Length)
-                throw new InvalidDataException($"{path}:{i + 1}: {cells.Length} cells, the header has {header.Length}");
-            rows.Add((i + 1, cells));
-        }
-        return new CsvTable(path, header, rows);
+        var file = CsvReader.Read(path, new CsvOptions());
+        if (file.HeaderRecord is null) throw new InvalidDataException($"{path}:1: empty file; expected a header row");
+        return new CsvTable(path, file.Header, file.Rows.Select(r => (r.Line, r.Cells)).ToList());
     }
 
     /// <summary>Index of a column, or a clear error naming the file and the columns it has.</summary>
@@ -61,40 +52,5 @@ public sealed class CsvTable
         if (!DateOnly.TryParse(cells[column], System.Globalization.CultureInfo.InvariantCulture, out var d))
             throw new InvalidDataException($"{Path}:{line}: column '{Header[column]}' holds '{cells[column]}', expected a date (yyyy-MM-dd)");
         return d;
-    }
-
-    /// <summary>The most frequent of ',', ';' and tab in the header row (',' when none occurs).</summary>
-    static char DelimiterOf(string header)
-    {
-        char best = ',';
-        int most = 0;
-        foreach (var candidate in new[] { ',', ';', '\t' })
-        {
-            int count = header.Count(c => c == candidate);
-            if (count > most) (best, most) = (candidate, count);
-        }
-        return best;
-    }
-
-    static string[] Split(string line, char delimiter)
-    {
-        var cells = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else cell.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == delimiter) { cells.Add(cell.ToString()); cell.Clear(); }
-            else cell.Append(c);
-        }
-        cells.Add(cell.ToString().TrimEnd('\r'));
-        return cells.ToArray();
     }
 }
