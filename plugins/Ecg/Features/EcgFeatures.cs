@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using LstmFcn.Pipeline;
+using LstmFcn.Signal;
 
-namespace LstmFcn.Plugins.Signal.Rhythm;
+namespace LstmFcn.Plugins.Ecg.Features;
 
 /// <summary>
 /// <c>ecg-features</c>: replaces every ECG lead by the <see cref="EcgFeatureExtractor"/> vector of that lead — R-peak

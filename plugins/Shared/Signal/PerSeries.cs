@@ -1,10 +1,10 @@
 using System.Runtime.ExceptionServices;
 using LstmFcn.Pipeline;
 
-namespace LstmFcn.Plugins.Signal;
+namespace LstmFcn.Signal;
 
 /// <summary>
-/// Transforms the series of a dataset in parallel. A failure is rethrown as is — the one of the first failing series
+/// (Compiled into the Signal and Ecg plugins.) Transforms the series of a dataset in parallel. A failure is rethrown as is — the one of the first failing series
 /// in dataset order — rather than wrapped in an AggregateException, so its message reaches the user unchanged.
 /// </summary>
 public static class PerSeries
