@@ -148,6 +148,24 @@ static class KubernetesJob
     {
         Directory.CreateDirectory(folder);
         string Args(IEnumerable<string> args) => "[" + string.Join(", ", args.Select(a => $"\"{a.Replace("\\", "\\\\").Replace("\"", "\\\"")}\"")) + "]";
+        // The pod both Jobs run: one lstmfcn container of the image with the shared volume mounted (indented to sit under spec:).
+        string PodTemplate(string container, IEnumerable<string> args) => $"""
+              template:
+                spec:
+                  restartPolicy: Never
+                  containers:
+                    - name: {container}
+                      image: {image}
+                      command: ["lstmfcn"]
+                      args: {Args(args)}
+                      volumeMounts:
+                        - name: shared
+                          mountPath: {mount}
+                  volumes:
+                    - name: shared
+                      persistentVolumeClaim:
+                        claimName: {claim}
+            """;
         var classifyArgs = new List<string> { "classify", model, cube, "--output", output, "--shards", tasks.ToString(), "--quiet" };
         classifyArgs.AddRange(with);
 
@@ -169,21 +187,7 @@ static class KubernetesJob
               # A pod that fails (or whose node goes) is retried for its index alone, up to 3 times; the retry skips the
               # blocks already in the store.
               backoffLimitPerIndex: 3
-              template:
-                spec:
-                  restartPolicy: Never
-                  containers:
-                    - name: classify
-                      image: {image}
-                      command: ["lstmfcn"]
-                      args: {Args(classifyArgs)}
-                      volumeMounts:
-                        - name: shared
-                          mountPath: {mount}
-                  volumes:
-                    - name: shared
-                      persistentVolumeClaim:
-                        claimName: {claim}
+            {PodTemplate("classify", classifyArgs)}
             """);
 
         var merge = Path.Combine(folder, "merge-job.yaml");
@@ -196,21 +200,7 @@ static class KubernetesJob
               name: lstmfcn-merge
             spec:
               backoffLimit: 1
-              template:
-                spec:
-                  restartPolicy: Never
-                  containers:
-                    - name: merge
-                      image: {image}
-                      command: ["lstmfcn"]
-                      args: {Args(["merge", output, "--quiet"])}
-                      volumeMounts:
-                        - name: shared
-                          mountPath: {mount}
-                  volumes:
-                    - name: shared
-                      persistentVolumeClaim:
-                        claimName: {claim}
+            {PodTemplate("merge", ["merge", output, "--quiet"])}
             """);
         return [job, merge];
     }
