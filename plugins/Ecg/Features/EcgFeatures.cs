@@ -13,21 +13,16 @@ namespace LstmFcn.Plugins.Ecg.Features;
 /// <c>feature-importance.csv</c> then reads <c>ecg/rr_cv</c>). Needs each series' sampling rate (metadata or
 /// <c>rate</c>). Learns nothing.
 /// </summary>
-public sealed class EcgFeatures : IPreprocessorPlugin
+public sealed class EcgFeatures : StatelessPreprocessorPlugin<EcgFeatures.Options>
 {
-    public string Name => "ecg-features";
-    public string Description => "ECG lead → R-peak rhythm (RR/HRV, irregularity), beat morphology, noise and band-power features";
-
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    public sealed record Options : PluginOptions
     {
-        new ParameterSpec("rate", ParameterType.Number, "sampling rate in Hz of series without sampling_rate metadata") { Minimum = 1e-6, Maximum = 1e6 },
-    };
+        [Parameter("sampling rate in Hz of series without sampling_rate metadata", Min = 1e-6, Max = 1e6)]
+        public double? Rate { get; init; }
+    }
 
-    public IFittedPreprocessor Fit(TimeSeriesDataset train, PluginArguments args, RunContext context) => Create(args);
-
-    public IFittedPreprocessor Restore(IReadOnlyDictionary<string, string> state, PluginArguments args) => Create(args);
-
-    static Fitted Create(PluginArguments args) => new(args.StepName, args.IsSet("rate") ? args.GetDouble("rate") : null);
+    public override string Name => "ecg-features";
+    public override string Description => "ECG lead → R-peak rhythm (RR/HRV, irregularity), beat morphology, noise and band-power features";
 
     /// <summary>
     /// The features of a series are a function of its values and rate alone, and cross-validation transforms the same
@@ -37,46 +32,36 @@ public sealed class EcgFeatures : IPreprocessorPlugin
 
     sealed record Computed(double Rate, float[] Features);
 
-    sealed class Fitted : IFittedPreprocessor
+    protected override TimeSeriesDataset Transform(TimeSeriesDataset data, Options options)
     {
-        readonly string _step;
-        readonly double? _rate;
-        readonly ConcurrentDictionary<double, EcgFeatureExtractor> _extractors = new();
-
-        public Fitted(string step, double? rate) => (_step, _rate) = (step, rate);
-
-        public IReadOnlyDictionary<string, string> State { get; } = new Dictionary<string, string>();
-
-        public TimeSeriesDataset Transform(TimeSeriesDataset data)
+        var extractors = new ConcurrentDictionary<double, EcgFeatureExtractor>();
+        int count = EcgFeatureExtractor.Names.Length;
+        var result = PerSeries.Map(data, (s, _) =>
         {
-            int count = EcgFeatureExtractor.Names.Length;
-            var result = PerSeries.Map(data, (s, _) =>
+            double rate = SamplingRate.Of(s, data, options.Rate, options.Step);
+            if (rate < QrsDetector.MinimumRate)
+                throw new InvalidDataException(
+                    $"{options.Step}: series '{s.Id}' is sampled at {SamplingRate.Format(rate)} Hz; R-peak detection needs at least " +
+                    $"{QrsDetector.MinimumRate} Hz (the QRS band is 5–15 Hz): compress or resample less");
+            if (Cache.TryGetValue(s.Values, out var known) && known.Rate == rate)
+                return new TimeSeriesSample(s.Id, (float[])known.Features.Clone(), s.Channels, s.Label, SamplingRate.With(s.Metadata, null));
+            var extractor = extractors.GetOrAdd(rate, r => new EcgFeatureExtractor(r));
+            if (s.Length == 0) throw new InvalidDataException($"{options.Step}: series '{s.Id}' is empty: there is no ECG to measure");
+            var values = new float[s.Channels * count];
+            for (int c = 0; c < s.Channels; c++)
             {
-                double rate = SamplingRate.Of(s, data, _rate, _step);
-                if (rate < QrsDetector.MinimumRate)
-                    throw new InvalidDataException(
-                        $"{_step}: series '{s.Id}' is sampled at {SamplingRate.Format(rate)} Hz; R-peak detection needs at least " +
-                        $"{QrsDetector.MinimumRate} Hz (the QRS band is 5–15 Hz): compress or resample less");
-                if (Cache.TryGetValue(s.Values, out var known) && known.Rate == rate)
-                    return new TimeSeriesSample(s.Id, (float[])known.Features.Clone(), s.Channels, s.Label, SamplingRate.With(s.Metadata, null));
-                var extractor = _extractors.GetOrAdd(rate, r => new EcgFeatureExtractor(r));
-                if (s.Length == 0) throw new InvalidDataException($"{_step}: series '{s.Id}' is empty: there is no ECG to measure");
-                var values = new float[s.Channels * count];
-                for (int c = 0; c < s.Channels; c++)
+                try { extractor.Extract(s.Channel(c), values.AsSpan(c * count, count)); }
+                catch (InvalidOperationException e)
                 {
-                    try { extractor.Extract(s.Channel(c), values.AsSpan(c * count, count)); }
-                    catch (InvalidOperationException e)
-                    {
-                        throw new InvalidDataException($"{_step}: series '{s.Id}' channel {c}: {e.Message}", e);
-                    }
+                    throw new InvalidDataException($"{options.Step}: series '{s.Id}' channel {c}: {e.Message}", e);
                 }
-                Cache.AddOrUpdate(s.Values, new Computed(rate, (float[])values.Clone()));
-                return new TimeSeriesSample(s.Id, values, s.Channels, s.Label, SamplingRate.With(s.Metadata, null));
-            });
-            var metadata = new Dictionary<string, string>(data.Metadata) { ["times"] = string.Join(",", EcgFeatureExtractor.Names) };
-            metadata.Remove(SamplingRate.Key);
-            if (data.Channels == 1 && !metadata.ContainsKey("channels")) metadata["channels"] = "ecg";
-            return new TimeSeriesDataset(result, data.Classes, metadata);
-        }
+            }
+            Cache.AddOrUpdate(s.Values, new Computed(rate, (float[])values.Clone()));
+            return new TimeSeriesSample(s.Id, values, s.Channels, s.Label, SamplingRate.With(s.Metadata, null));
+        });
+        var metadata = new Dictionary<string, string>(data.Metadata) { ["times"] = string.Join(",", EcgFeatureExtractor.Names) };
+        metadata.Remove(SamplingRate.Key);
+        if (data.Channels == 1 && !metadata.ContainsKey("channels")) metadata["channels"] = "ecg";
+        return new TimeSeriesDataset(result, data.Classes, metadata);
     }
 }
