@@ -3,12 +3,12 @@ using LstmFcn.Pipeline.Files;
 namespace LstmFcn.Plugins.Raster.Samples;
 
 /// <summary>
-/// A small CSV table (read by the shared <see cref="CsvReader"/>: header row; comma, semicolon or tab separated, found from the header; optional double quotes)
+/// A table of points (read by the shared <see cref="CsvReader"/>: header row; comma, semicolon or tab separated, found from the header; optional double quotes)
 /// whose cells are found by column name and read as numbers or dates, with the file and line kept for error messages.
 /// </summary>
-public sealed class CsvTable
+public sealed class PointTable
 {
-    CsvTable(string path, string[] header, List<(int Line, string[] Cells)> rows)
+    PointTable(string path, string[] header, List<(int Line, string[] Cells)> rows)
     {
         Path = path;
         Header = header;
@@ -19,13 +19,13 @@ public sealed class CsvTable
     public string[] Header { get; }
     public IReadOnlyList<(int Line, string[] Cells)> Rows { get; }
 
-    public static CsvTable Read(string path)
+    public static PointTable Read(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: table not found", path);
         // Points come from spreadsheets too: a ';' or tab separated file (European locales) is read as well.
         var file = CsvReader.Read(path, new CsvOptions());
         if (file.HeaderRecord is null) throw new InvalidDataException($"{path}:1: empty file; expected a header row");
-        return new CsvTable(path, file.Header, file.Rows.Select(r => (r.Line, r.Cells)).ToList());
+        return new PointTable(path, file.Header, file.Rows.Select(r => (r.Line, r.Cells)).ToList());
     }
 
     /// <summary>Index of a column, or a clear error naming the file and the columns it has.</summary>
