@@ -2,9 +2,6 @@ using LstmFcn.Pipeline.Files;
 
 namespace LstmFcn.Plugins.Ecg;
 
-/// <summary>One line of a reference file: a record and its label code.</summary>
-public sealed record ReferenceEntry(string Record, string Code, int Line);
-
 /// <summary>
 /// A challenge reference file: one <c>record,label</c> per line, CRLF or LF, either without a header
 /// (<c>REFERENCE.csv</c>, the revised labels) or with the header line <c>NAME,TYPE</c> (<c>REFERENCE-original.csv</c>,
