@@ -14,45 +14,30 @@ namespace LstmFcn.Plugins.Ecg;
 /// in format 16 or 212. For <c>lstmfcn predict</c> a folder is read with its <c>REFERENCE.csv</c> when it has one,
 /// otherwise unlabelled: the records its <c>RECORDS</c> file names, or every <c>.hea</c> in it.
 /// </summary>
-public sealed class Cinc2017Loader : ILoaderPlugin, IReadsNewData
+public sealed class Cinc2017Loader : LoaderPlugin<Cinc2017Options>, IReadsNewData
 {
     /// <summary>Metadata key of the sampling rate in Hz, read by the signal preprocessors.</summary>
     public const string SamplingRateKey = "sampling_rate";
 
-    public string Name => "cinc2017";
-    public string Description => "PhysioNet/CinC 2017 ECG records (WFDB .hea + MATLAB v4 .mat) labelled by REFERENCE.csv";
+    public override string Name => "cinc2017";
+    public override string Description => "PhysioNet/CinC 2017 ECG records (WFDB .hea + MATLAB v4 .mat) labelled by REFERENCE.csv";
 
-    public IReadOnlyList<ParameterSpec> Parameters { get; } = new[]
+    protected override DatasetSplit Load(Cinc2017Options options, RunContext context)
     {
-        ParameterSpec.RequiredPath("data", "folder of records (<name>.hea and the .mat it names)"),
-        ParameterSpec.OptionalPath("labels", "reference file 'record,label' (default: REFERENCE.csv in the data folder); the records it lists are loaded"),
-        new ParameterSpec("classes", ParameterType.StringList,
-            "label code to class name, 'code=name'; codes may share a name to merge classes") { Default = new List<string> { "N=Normal", "A=AF", "O=Other", "~=Noisy" } },
-        ParameterSpec.OptionalPath("test", "folder of test records (default: no test set, or test_records)"),
-        ParameterSpec.OptionalPath("test_labels", "reference file of the test folder (default: REFERENCE.csv in it)"),
-        ParameterSpec.OptionalPath("test_records", "file naming records of the data folder (one per line) that form the test set instead"),
-    };
-
-    public DatasetSplit Load(PluginArguments args, RunContext context)
-    {
-        var names = new LabelNames(args.GetStringList("classes"), args.StepName);
-        var data = args.GetString("data");
-        if (!Directory.Exists(data)) throw new DirectoryNotFoundException($"{args.StepName}: data folder {data} not found");
-        var labels = args.GetOptionalString("labels") ?? Path.Combine(data, "REFERENCE.csv");
-        var testFolder = args.GetOptionalString("test");
-        var testList = args.GetOptionalString("test_records");
-        if (testFolder is not null && testList is not null)
-            throw new ArgumentException($"{args.StepName}: give either a test folder ('test') or a list of test records ('test_records'), not both");
-        if (args.GetOptionalString("test_labels") is not null && testFolder is null)
-            throw new ArgumentException($"{args.StepName}: 'test_labels' needs a test folder ('test')");
+        var names = new LabelNames(options.Classes, options.Step);
+        var data = options.Data;
+        if (!Directory.Exists(data)) throw new DirectoryNotFoundException($"{options.Step}: data folder {data} not found");
+        var labels = options.Labels ?? Path.Combine(data, "REFERENCE.csv");
+        var testFolder = options.Test;
+        var testList = options.TestRecords;
 
         var trainEntries = Labelled(ReferenceLabels.Read(labels), names, labels);
         var testEntries = new List<(ReferenceEntry Entry, string Class)>();
         string testSource = "", testLabels = labels;
         if (testFolder is not null)
         {
-            if (!Directory.Exists(testFolder)) throw new DirectoryNotFoundException($"{args.StepName}: test folder {testFolder} not found");
-            testLabels = args.GetOptionalString("test_labels") ?? Path.Combine(testFolder, "REFERENCE.csv");
+            if (!Directory.Exists(testFolder)) throw new DirectoryNotFoundException($"{options.Step}: test folder {testFolder} not found");
+            testLabels = options.TestLabels ?? Path.Combine(testFolder, "REFERENCE.csv");
             testEntries = Labelled(ReferenceLabels.Read(testLabels), names, testLabels);
             testSource = testFolder;
         }
@@ -68,7 +53,7 @@ public sealed class Cinc2017Loader : ILoaderPlugin, IReadsNewData
                 held.Add(record);
             }
             trainEntries = trainEntries.Where(e => !held.Contains(e.Entry.Record)).ToList();
-            if (trainEntries.Count == 0) throw new ArgumentException($"{args.StepName}: {testList} names every record; nothing is left to train on");
+            if (trainEntries.Count == 0) throw new ArgumentException($"{options.Step}: {testList} names every record; nothing is left to train on");
             testSource = data;
         }
 
@@ -121,8 +106,9 @@ public sealed class Cinc2017Loader : ILoaderPlugin, IReadsNewData
 
     public TimeSeriesDataset ReadNew(string source, PluginArguments args, RunContext context)
     {
-        var names = new LabelNames(args.GetStringList("classes"), args.StepName);
-        if (!Directory.Exists(source)) throw new DirectoryNotFoundException($"{args.StepName}: folder of records {source} not found");
+        var options = OptionsSchema<Cinc2017Options>.Bind(args);
+        var names = new LabelNames(options.Classes, options.Step);
+        if (!Directory.Exists(source)) throw new DirectoryNotFoundException($"{options.Step}: folder of records {source} not found");
         var labels = Path.Combine(source, "REFERENCE.csv");
         List<(ReferenceEntry Entry, string Class)> entries;
         ClassLabels classes;

@@ -1,12 +1,11 @@
-namespace LstmFcn.Plugins.Ecg;
+using LstmFcn.Pipeline.Files;
 
-/// <summary>One line of a reference file: a record and its label code.</summary>
-public sealed record ReferenceEntry(string Record, string Code, int Line);
+namespace LstmFcn.Plugins.Ecg;
 
 /// <summary>
 /// A challenge reference file: one <c>record,label</c> per line, CRLF or LF, either without a header
 /// (<c>REFERENCE.csv</c>, the revised labels) or with the header line <c>NAME,TYPE</c> (<c>REFERENCE-original.csv</c>,
-/// the first release). Blank lines are skipped; a record listed twice is an error.
+/// the first release), read by the shared <see cref="CsvReader"/>. Blank lines are skipped; a record listed twice is an error.
 /// </summary>
 public static class ReferenceLabels
 {
@@ -15,18 +14,13 @@ public static class ReferenceLabels
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: label file not found", path);
         var entries = new List<ReferenceEntry>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        int number = 0;
-        foreach (var raw in File.ReadLines(path))
+        var file = CsvReader.Read(path, new CsvOptions { Delimiter = ',', Header = false });
+        foreach (var (number, fields) in file.Rows)
         {
-            number++;
-            var line = raw.Trim();
-            if (line.Length == 0) continue;
-            var fields = line.Split(',');
-            if (entries.Count == 0 && seen.Count == 0 && IsHeader(fields)) continue;
+            if (entries.Count == 0 && IsHeader(fields)) continue;
             if (fields.Length != 2)
-                throw new DataFormatException(path, number, $"expected 'record,label' (2 fields), found {fields.Length} field(s): '{line}'");
-            var record = fields[0].Trim();
-            var code = fields[1].Trim();
+                throw new DataFormatException(path, number, $"expected 'record,label' (2 fields), found {fields.Length} field(s): '{string.Join(",", fields)}'");
+            var (record, code) = (fields[0], fields[1]);
             if (record.Length == 0) throw new DataFormatException(path, number, "empty record name in field 1");
             if (code.Length == 0) throw new DataFormatException(path, number, $"record {record}: empty label in field 2");
             if (record.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || record.Contains('.'))
@@ -41,6 +35,6 @@ public static class ReferenceLabels
 
     /// <summary>The header of <c>REFERENCE-original.csv</c>; no record is named NAME with label TYPE.</summary>
     static bool IsHeader(string[] fields) =>
-        fields.Length == 2 && fields[0].Trim().Equals("NAME", StringComparison.OrdinalIgnoreCase)
-                           && fields[1].Trim().Equals("TYPE", StringComparison.OrdinalIgnoreCase);
+        fields.Length == 2 && fields[0].Equals("NAME", StringComparison.OrdinalIgnoreCase)
+                           && fields[1].Equals("TYPE", StringComparison.OrdinalIgnoreCase);
 }

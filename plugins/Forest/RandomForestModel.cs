@@ -6,34 +6,22 @@ namespace LstmFcn.Plugins.Forest;
 /// A trained <c>random-forest</c>: the forest, the feature layout it was trained on, and what its training measured
 /// (out-of-bag score, feature importances). Saves as <c>forest.json</c> (metadata, readable) + <c>forest.bin</c> (trees).
 /// </summary>
-public sealed class RandomForestModel : ITrainedModel
+public sealed class RandomForestModel(RandomForest forest, ClassLabels classes, FeatureLayout layout, ForestSettings settings,
+    int seed, int triedFeatures, OutOfBagScore? outOfBag, double[] importances) : ITrainedModel
 {
     public const string MetadataFile = "forest.json";
     public const string TreesFile = "forest.bin";
     const string Format = "lstmfcn-random-forest";
 
-    public RandomForestModel(RandomForest forest, ClassLabels classes, FeatureLayout layout, ForestSettings settings, int seed,
-        int triedFeatures, OutOfBagScore? outOfBag, double[] importances)
-    {
-        Forest = forest;
-        Classes = classes;
-        Layout = layout;
-        Settings = settings;
-        Seed = seed;
-        TriedFeatures = triedFeatures;
-        OutOfBag = outOfBag;
-        Importances = importances;
-    }
-
-    public RandomForest Forest { get; }
-    public ClassLabels Classes { get; }
-    public FeatureLayout Layout { get; }
-    public ForestSettings Settings { get; }
-    public int Seed { get; }
-    public int TriedFeatures { get; }
-    public OutOfBagScore? OutOfBag { get; }
+    public RandomForest Forest { get; } = forest;
+    public ClassLabels Classes { get; } = classes;
+    public FeatureLayout Layout { get; } = layout;
+    public ForestSettings Settings { get; } = settings;
+    public int Seed { get; } = seed;
+    public int TriedFeatures { get; } = triedFeatures;
+    public OutOfBagScore? OutOfBag { get; } = outOfBag;
     /// <summary>Mean decrease in impurity per feature (they sum to 1), in feature order.</summary>
-    public double[] Importances { get; }
+    public double[] Importances { get; } = importances;
     public TrainingHistory History { get; } = TrainingHistory.Empty;
 
     public ProbabilityMatrix PredictProbabilities(TimeSeriesDataset data, RunContext context)

@@ -1,27 +1,18 @@
 using System.Globalization;
 using LstmFcn.Pipeline;
+using LstmFcn.Pipeline.Files;
 
 namespace LstmFcn.Plugins.Reports;
 
 /// <summary>Reads the CSV files other plugins leave in the run directory (attention, feature importance).</summary>
 static class RunFiles
 {
-    /// <summary>Rows of a CSV with a header; quoted fields may hold commas and doubled quotes.</summary>
+    /// <summary>Rows of a comma-separated file with a header (the shared <see cref="CsvReader"/>: quoted fields may hold commas and doubled quotes).</summary>
     public static (string[] Header, List<string[]> Rows) ReadCsv(string path)
     {
-        var lines = File.ReadAllLines(path);
-        if (lines.Length == 0) throw new InvalidDataException($"{path}: empty file, expected a header line");
-        var header = Split(lines[0]);
-        var rows = new List<string[]>();
-        for (int i = 1; i < lines.Length; i++)
-        {
-            if (lines[i].Length == 0) continue;
-            var row = Split(lines[i]);
-            if (row.Length != header.Length)
-                throw new InvalidDataException($"{path}:{i + 1}: {row.Length} fields, the header has {header.Length}");
-            rows.Add(row);
-        }
-        return (header, rows);
+        var file = CsvReader.Read(path, new CsvOptions { Delimiter = ',' });
+        if (file.HeaderRecord is null) throw new InvalidDataException($"{path}: empty file, expected a header line");
+        return (file.Header, file.Rows.Select(r => r.Cells).ToList());
     }
 
     public static double Number(string text, string path, int line, string column) =>
@@ -73,27 +64,5 @@ static class RunFiles
         int length = timeNames.Count;
         return (byChannel.Select(c => (c.Channel, Enumerable.Range(0, length).Select(t => c.Values.GetValueOrDefault(timeNames.Keys.ElementAt(t))).ToArray())).ToList(),
             timeNames.Values.ToList());
-    }
-
-    static string[] Split(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else if (ch == '"') quoted = false;
-                else field.Append(ch);
-            }
-            else if (ch == '"') quoted = true;
-            else if (ch == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(ch);
-        }
-        fields.Add(field.ToString());
-        return fields.ToArray();
     }
 }

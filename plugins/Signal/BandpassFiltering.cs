@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LstmFcn.Pipeline;
+using LstmFcn.Signal;
 
 namespace LstmFcn.Plugins.Signal;
 

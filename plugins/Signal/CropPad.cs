@@ -1,5 +1,6 @@
 using System.Globalization;
 using LstmFcn.Pipeline;
+using LstmFcn.Signal;
 
 namespace LstmFcn.Plugins.Signal;
 

@@ -1,4 +1,5 @@
 using LstmFcn.Pipeline;
+using LstmFcn.Signal;
 
 namespace LstmFcn.Plugins.Signal;
 

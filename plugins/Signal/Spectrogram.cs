@@ -1,3 +1,5 @@
+using LstmFcn.Signal;
+
 namespace LstmFcn.Plugins.Signal;
 
 /// <summary>

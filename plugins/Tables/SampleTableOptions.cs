@@ -3,15 +3,6 @@ using LstmFcn.Pipeline;
 
 namespace LstmFcn.Plugins.Tables;
 
-/// <summary>The file format of a table; auto decides by extension (.parquet, otherwise delimited text).</summary>
-public enum TableFormat { Auto, Csv, Parquet }
-
-/// <summary>The cell separator of a CSV table; auto takes the most frequent of comma, semicolon and tab in the header.</summary>
-public enum TableDelimiter { Auto, Comma, Semicolon, Tab }
-
-/// <summary>wide: one row per sample; long: one row per (sample, time); auto: long when the table has a time column.</summary>
-public enum TableLayout { Auto, Wide, Long }
-
 /// <summary>
 /// The <c>sample-table</c> loader's parameters: the files, and which columns of a table hold what (unset names are
 /// looked up by convention).
@@ -89,64 +80,4 @@ public sealed record SampleTableOptions : PluginOptions
             if (ChannelScaling.CountProblem(Offset, "offset", Bands) is { } offset) yield return new("offset", offset);
         }
     }
-}
-
-/// <summary>One sample as read from a table, its class still as text.</summary>
-public sealed record RawSample(string Id, string Label, float[] Values, int Channels,
-    IReadOnlyDictionary<string, string> Metadata, string Location);
-
-/// <summary>What a layout reads from a table: the samples, the channel (band) names and, when shared, the time keys.</summary>
-public sealed record TableSamples(IReadOnlyList<RawSample> Samples, IReadOnlyList<string> Channels, IReadOnlyList<string>? Times);
-
-/// <summary>Finds the columns a layout needs, with errors that list what the table has.</summary>
-static class ColumnLookup
-{
-    public static int Require(SampleTable table, string name, string role, string parameter)
-    {
-        int i = table.IndexOf(name);
-        if (i >= 0) return i;
-        var near = table.Columns.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-        var hint = near is not null ? $"did you mean '{near.Name}'? (names are case-sensitive)" : $"set {parameter}";
-        throw new TableFormatException(table.HeaderLocation(),
-            $"no {role} column '{name}'; {hint}. The columns are: {table.ColumnList()}");
-    }
-
-    /// <summary>The named column, or (name unset) the first of the conventional names present; -1 when none is.</summary>
-    public static int Find(SampleTable table, string? name, IEnumerable<string> candidates, string role, string parameter)
-    {
-        if (name is not null) return Require(table, name, role, parameter);
-        foreach (var c in candidates)
-            if (table.IndexOf(c) is var i and >= 0) return i;
-        return -1;
-    }
-}
-
-/// <summary>Per-band scale and offset (value × scale + offset): one pair for all bands or one per band.</summary>
-public sealed class ChannelScaling
-{
-    readonly double[] _scale, _offset;
-
-    public ChannelScaling(IReadOnlyList<double> scale, IReadOnlyList<double> offset, IReadOnlyList<string> channels, string step)
-    {
-        _scale = Expand(scale, "scale", 1.0, channels, step);
-        _offset = Expand(offset, "offset", 0.0, channels, step);
-    }
-
-    public float Apply(int channel, double raw) => (float)(raw * _scale[channel] + _offset[channel]);
-
-    public bool IsIdentity => _scale.All(s => s == 1.0) && _offset.All(o => o == 0.0);
-
-    static double[] Expand(IReadOnlyList<double> values, string name, double neutral, IReadOnlyList<string> channels, string step)
-    {
-        if (CountProblem(values, name, channels) is { } problem) throw new ArgumentException($"{step}: {problem}");
-        if (values.Count == 0) return Enumerable.Repeat(neutral, channels.Count).ToArray();
-        if (values.Count == 1) return Enumerable.Repeat(values[0], channels.Count).ToArray();
-        return values.ToArray();
-    }
-
-    /// <summary>What is wrong with <paramref name="values"/> for these channels: none, one for all, or one per channel.</summary>
-    public static string? CountProblem(IReadOnlyList<double> values, string name, IReadOnlyList<string> channels) =>
-        values.Count <= 1 || values.Count == channels.Count ? null
-            : $"parameter '{name}' has {values.Count} values for {channels.Count} band(s) ({string.Join(", ", channels)}); " +
-              "give one value for all bands or one per band, in the order of the bands";
 }

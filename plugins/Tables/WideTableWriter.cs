@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Parquet;
 using Parquet.Schema;
 using LstmFcn.Pipeline.Files;
@@ -12,26 +10,12 @@ public static class WideTableWriter
     public static void WriteCsv(WideTable table, Stream stream)
     {
         var data = table.Data;
-        using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        w.Write("id,label");
-        foreach (var c in table.ValueColumns) { w.Write(','); w.Write(CsvField.Quote(c)); }
-        foreach (var c in table.MetadataColumns) { w.Write(','); w.Write(CsvField.Quote(c)); }
-        w.Write('\n');
-        Span<char> number = stackalloc char[32];
+        using var csv = new WideCsvWriter(stream, table.ValueColumns.Concat(table.MetadataColumns));
         foreach (var s in data.Samples)
         {
-            w.Write(CsvField.Quote(s.Id));
-            w.Write(',');
-            if (s.Label >= 0) w.Write(CsvField.Quote(data.Classes[s.Label]));
-            foreach (var v in s.Values)
-            {
-                w.Write(',');
-                // "R" round-trips every float, so a table read back holds the very values exported.
-                v.TryFormat(number, out int written, "R", CultureInfo.InvariantCulture);
-                w.Write(number[..written]);
-            }
-            foreach (var c in table.MetadataColumns) { w.Write(','); w.Write(CsvField.Quote(s.Metadata[c])); }
-            w.Write('\n');
+            csv.Row(s.Id, s.Label >= 0 ? data.Classes[s.Label] : "");
+            foreach (var v in s.Values) csv.Number(v);
+            foreach (var c in table.MetadataColumns) csv.Text(s.Metadata[c]);
         }
     }
 

@@ -99,11 +99,7 @@ static class BenchCommand
 
         using var runJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(runDir, "run.json")));
         var history = Path.Combine(runDir, "history.csv");
-        var seconds = File.Exists(history)
-            ? File.ReadLines(history).Skip(2) // header, warm-up epoch
-                .Select(l => l.Split(',')[7]).Where(c => c.Length > 0)
-                .Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToList()
-            : new List<double>();
+        var seconds = File.Exists(history) ? EpochSeconds(history) : new List<double>();
         // Iterative models are measured per epoch; the others by the time their fit took (the final fit of a
         // cross-validation, or its folds' fits together when it keeps no model).
         string measure = seconds.Count > 0 ? "s/epoch" : "fit s";
@@ -131,6 +127,16 @@ static class BenchCommand
         var listed = resolved.Ensemble?.Members.Where(m => m.Copy == 0).ToList() ?? [];
         for (int i = 0; i < listed.Count; i++)
             if (Iterative(listed[i].Model.Plugin)) yield return $"model.ensemble.{i}.with.epochs={epochs}";
+    }
+
+    /// <summary>The seconds of each epoch in a run's <c>history.csv</c> after the first (the warm-up epoch).</summary>
+    static List<double> EpochSeconds(string history)
+    {
+        var file = CsvReader.Read(history, new CsvOptions { Delimiter = ',' });
+        int column = file.IndexOf("seconds");
+        if (column < 0) throw new InvalidDataException($"{history}: no column 'seconds' (has {string.Join(", ", file.Header)})");
+        return file.Rows.Skip(1).Select(r => r.Cells[column]).Where(c => c.Length > 0)
+            .Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToList();
     }
 
     static double Median(IEnumerable<double> values)

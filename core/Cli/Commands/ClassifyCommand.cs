@@ -5,7 +5,6 @@ using LstmFcn.Pipeline.Engine.Models;
 using LstmFcn.Pipeline.Files;
 using LstmFcn.Pipeline.Engine.Pipelines;
 using LstmFcn.Pipeline.Engine.Running;
-using Spectre.Console;
 
 namespace LstmFcn.Pipeline.Cli.Commands;
 
@@ -50,12 +49,8 @@ static class ClassifyCommand
         var pipeline = PipelineResolver.Resolve(PipelineReader.Read(document), catalog);
 
         using var cancel = StopSignals.Listen();
-        IConsoleSink console = cl.Quiet ? SilentConsole.Instance : new TerminalConsole();
-        bool interactive = !cl.Quiet && AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
         var runner = new PipelineRunner(catalog);
-        var result = cl.Quiet
-            ? runner.Run(pipeline, new RunOptions(console, NoProgress.Instance, cancel.Token))
-            : TerminalProgress.Run(interactive, progress => runner.Run(pipeline, new RunOptions(console, progress, cancel.Token)));
+        var result = CommandConsole.Run(cl, cancel.Token, options => runner.Run(pipeline, options));
         Console.WriteLine(result.RunDirectory);
         return 0;
     }

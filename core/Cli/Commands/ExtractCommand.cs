@@ -25,8 +25,7 @@ static class ExtractCommand
         // Resolving checks the loader's arguments (paths, types, ranges) as for any pipeline; the model is never used.
         var loader = PipelineResolver.Resolve(PipelineReader.Read(document), catalog).Loader!;
 
-        IConsoleSink console = cl.Quiet ? SilentConsole.Instance : new TerminalConsole();
-        using var log = new RunLog(null, console);
+        using var log = new RunLog(null, CommandConsole.For(cl));
         var folder = RunDirectory.Open(Path.GetDirectoryName(output)!);
         var context = new RunContext(0, ComputeDevice.Cpu, folder.Path, log, NoProgress.Instance, folder, CancellationToken.None);
         var split = loader.Plugin.Load(loader.Arguments, context);

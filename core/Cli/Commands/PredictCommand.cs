@@ -23,8 +23,7 @@ static class PredictCommand
         int threads = cl.Options.TryGetValue("--threads", out var t) ? (int.TryParse(t, out var n) && n >= 0 ? n : throw new UsageException("--threads must be a whole number ≥ 0")) : 0;
         var request = new PredictionRequest(cl.Positional[0], cl.Positional.Skip(1).ToList(), cl.Options.GetValueOrDefault("--loader"),
             cl.WithArguments, cl.Options.GetValueOrDefault("--output"), format is "csv" or "both", format is "parquet" or "both", computeDevice, threads);
-        IConsoleSink console = cl.Quiet ? SilentConsole.Instance : new TerminalConsole();
-        var output = new NewDataPrediction(PipelineLoading.Catalog(cl)).Run(request, new RunOptions(console, NoProgress.Instance));
+        var output = new NewDataPrediction(PipelineLoading.Catalog(cl)).Run(request, new RunOptions(CommandConsole.For(cl), NoProgress.Instance));
         Console.WriteLine(output);
         return 0;
     }

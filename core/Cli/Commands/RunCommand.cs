@@ -1,6 +1,5 @@
 using LstmFcn.Pipeline.Cli.Terminal;
 using LstmFcn.Pipeline.Engine.Running;
-using Spectre.Console;
 
 namespace LstmFcn.Pipeline.Cli.Commands;
 
@@ -22,13 +21,8 @@ static class RunCommand
         }
         var (pipeline, catalog) = PipelineLoading.Resolve(cl, resume is null ? null : Path.Combine(resume, "pipeline.resolved.yaml"));
         using var cancel = StopSignals.Listen(); // Ctrl+C and SIGTERM stop the run cleanly: run.json "cancelled", resumable
-
-        IConsoleSink console = cl.Quiet ? SilentConsole.Instance : new TerminalConsole();
-        bool interactive = !cl.Quiet && AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
         var runner = new PipelineRunner(catalog);
-        var result = cl.Quiet
-            ? runner.Run(pipeline, new RunOptions(console, NoProgress.Instance, cancel.Token), resume)
-            : TerminalProgress.Run(interactive, progress => runner.Run(pipeline, new RunOptions(console, progress, cancel.Token), resume));
+        var result = CommandConsole.Run(cl, cancel.Token, options => runner.Run(pipeline, options, resume));
         Console.WriteLine(result.RunDirectory);
         return 0;
     }

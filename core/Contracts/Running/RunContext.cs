@@ -1,28 +1,17 @@
 namespace LstmFcn.Pipeline;
 
 /// <summary>The services a plugin may use while a pipeline runs.</summary>
-public sealed class RunContext
+public sealed class RunContext(int seed, ComputeDevice device, string runDirectory, IRunLog log, IProgressSink progress,
+    IArtifactWriter artifacts, CancellationToken cancellation = default)
 {
-    public RunContext(int seed, ComputeDevice device, string runDirectory, IRunLog log, IProgressSink progress,
-        IArtifactWriter artifacts, CancellationToken cancellation = default)
-    {
-        Seed = seed;
-        Device = device;
-        RunDirectory = runDirectory;
-        Log = log;
-        Progress = progress;
-        Artifacts = artifacts;
-        Cancellation = cancellation;
-    }
-
-    public int Seed { get; }
-    public ComputeDevice Device { get; }
+    public int Seed { get; } = seed;
+    public ComputeDevice Device { get; } = device;
     /// <summary>The run's own folder; write through <see cref="Artifacts"/> so files appear complete or not at all.</summary>
-    public string RunDirectory { get; }
-    public IRunLog Log { get; }
-    public IProgressSink Progress { get; }
-    public IArtifactWriter Artifacts { get; }
-    public CancellationToken Cancellation { get; }
+    public string RunDirectory { get; } = runDirectory;
+    public IRunLog Log { get; } = log;
+    public IProgressSink Progress { get; } = progress;
+    public IArtifactWriter Artifacts { get; } = artifacts;
+    public CancellationToken Cancellation { get; } = cancellation;
     /// <summary>Worker threads a plugin may use (0 = all cores).</summary>
     public int Threads { get; init; }
 

@@ -6,7 +6,8 @@ namespace LstmFcn.Pipeline.Engine.Outputs;
 /// <summary>
 /// Series as a wide sample table — the layout the <c>sample-table</c> loader reads back: id, label, the samples'
 /// metadata (coordinates, pixel column and row, dates, source), then one column per channel and time step named
-/// <c>{channel}_t{NN}</c> with the channels' own names (NDVI, EVI, …).
+/// <c>{channel}_t{NN}</c> with the channels' own names (NDVI, EVI, …), as sits_get_data names them. Series shorter
+/// than the longest leave their last cells empty.
 /// </summary>
 public static class SampleTableWriter
 {
@@ -14,28 +15,19 @@ public static class SampleTableWriter
     {
         var channels = data.ChannelNames() ?? Enumerable.Range(0, data.Channels).Select(c => $"ch{c}").ToList();
         var metadataKeys = data.Samples.SelectMany(s => s.Metadata.Keys).Distinct().Where(k => k is not ("id" or "label")).ToList();
+        var valueColumns = channels.SelectMany(c => Enumerable.Range(1, data.MaxLength).Select(t => $"{c}_t{t.ToString("D2", CultureInfo.InvariantCulture)}"));
         artifacts.Write(name, stream =>
         {
-            using var w = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-            w.Write("id,label");
-            foreach (var key in metadataKeys) w.Write("," + CsvField.Quote(key));
-            for (int c = 0; c < channels.Count; c++)
-                for (int t = 0; t < data.MaxLength; t++) w.Write($",{CsvField.Quote(channels[c])}_t{(t + 1).ToString("D2", CultureInfo.InvariantCulture)}");
-            w.WriteLine();
+            using var table = new WideCsvWriter(stream, metadataKeys.Concat(valueColumns));
             foreach (var s in data.Samples)
             {
-                w.Write(CsvField.Quote(s.Id));
-                w.Write(',');
-                w.Write(CsvField.Quote(s.Label >= 0 ? data.Classes[s.Label] : ""));
-                foreach (var key in metadataKeys) w.Write("," + CsvField.Quote(s.Metadata.GetValueOrDefault(key) ?? ""));
+                table.Row(s.Id, s.Label >= 0 ? data.Classes[s.Label] : "");
+                foreach (var key in metadataKeys) table.Text(s.Metadata.GetValueOrDefault(key) ?? "");
                 int length = s.Length;
                 for (int c = 0; c < s.Channels; c++)
                     for (int t = 0; t < data.MaxLength; t++)
-                    {
-                        w.Write(',');
-                        if (t < length) w.Write(s.Values[c * length + t].ToString("R", CultureInfo.InvariantCulture));
-                    }
-                w.WriteLine();
+                        if (t < length) table.Number(s.Values[c * length + t]);
+                        else table.Missing();
             }
         });
     }

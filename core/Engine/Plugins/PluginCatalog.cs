@@ -3,12 +3,6 @@ using McMaster.NETCore.Plugins;
 
 namespace LstmFcn.Pipeline.Engine.Plugins;
 
-/// <summary>A plugin found on disk: its instance, kind and the assembly file it came from.</summary>
-public sealed record PluginEntry(IPlugin Plugin, PluginKind Kind, string AssemblyPath)
-{
-    public string Name => Plugin.Name;
-}
-
 /// <summary>
 /// Finds plugins in folders and loads each plugin assembly in its own load context through McMaster.NETCore.Plugins.
 /// Built-in plugins are found the same way as third-party ones. The contracts (and anything else the host already
@@ -180,9 +174,4 @@ public sealed class PluginCatalog
             : throw new KeyNotFoundException($"no plugin named '{name}'; {Naming.NameSuggestions.Hint(name, _byName.Keys)}");
 
     public IEnumerable<PluginEntry> OfKind(PluginKind kind) => _byName.Values.Where(e => e.Kind == kind).OrderBy(e => e.Name, StringComparer.Ordinal);
-}
-
-public sealed class PluginLoadException : Exception
-{
-    public PluginLoadException(string message, Exception? inner = null) : base(message, inner) { }
 }

@@ -8,18 +8,6 @@ using YamlDotNet.RepresentationModel;
 
 namespace LstmFcn.Pipeline.Engine.Running;
 
-/// <summary>What <c>lstmfcn predict</c> was asked: the model, the data, how to read it and where to write.</summary>
-public sealed record PredictionRequest(
-    string Model,
-    IReadOnlyList<string> Sources,
-    string? Loader,
-    IReadOnlyList<string> LoaderArguments,
-    string? Output,
-    bool Csv,
-    bool Parquet,
-    ComputeDevice Device = ComputeDevice.Auto,
-    int Threads = 0);
-
 /// <summary>
 /// Applies a saved pipeline to new data (<c>lstmfcn predict</c>): reads every source with the loader the model was
 /// trained with (or one the user names), checks each against the shape the model was trained on — before anything is

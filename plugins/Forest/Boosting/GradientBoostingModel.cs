@@ -6,30 +6,20 @@ namespace LstmFcn.Plugins.Forest.Boosting;
 /// A trained <c>gradient-boosting</c> model: the boosted trees, the feature layout they were trained on and the split
 /// gain per feature. Saves as <c>boosting.json</c> (metadata, readable) + <c>boosting.bin</c> (trees).
 /// </summary>
-public sealed class GradientBoostingModel : ITrainedModel
+public sealed class GradientBoostingModel(BoostedEnsemble ensemble, ClassLabels classes, FeatureLayout layout, BoostingSettings settings,
+    double[] importances, TrainingHistory history) : ITrainedModel
 {
     public const string MetadataFile = "boosting.json";
     public const string TreesFile = "boosting.bin";
     const string Format = "lstmfcn-gradient-boosting";
 
-    public GradientBoostingModel(BoostedEnsemble ensemble, ClassLabels classes, FeatureLayout layout, BoostingSettings settings,
-        double[] importances, TrainingHistory history)
-    {
-        Ensemble = ensemble;
-        Classes = classes;
-        Layout = layout;
-        Settings = settings;
-        Importances = importances;
-        History = history;
-    }
-
-    public BoostedEnsemble Ensemble { get; }
-    public ClassLabels Classes { get; }
-    public FeatureLayout Layout { get; }
-    public BoostingSettings Settings { get; }
+    public BoostedEnsemble Ensemble { get; } = ensemble;
+    public ClassLabels Classes { get; } = classes;
+    public FeatureLayout Layout { get; } = layout;
+    public BoostingSettings Settings { get; } = settings;
     /// <summary>Each feature's share of the total split gain (they sum to 1), in feature order.</summary>
-    public double[] Importances { get; }
-    public TrainingHistory History { get; }
+    public double[] Importances { get; } = importances;
+    public TrainingHistory History { get; } = history;
 
     public ProbabilityMatrix PredictProbabilities(TimeSeriesDataset data, RunContext context)
     {

@@ -9,7 +9,7 @@ namespace LstmFcn.Plugins.Raster.Accuracy;
 /// confusion matrix, overall / user's / producer's accuracy, kappa and F1, and Olofsson et al.'s (2014) area-weighted
 /// accuracy and class areas with 95 % intervals (strata = map classes) → accuracy.json and accuracy.csv in the map folder.
 /// </summary>
-public sealed class AccuracyMapVerb : IMapPlugin, IChecksArguments
+public sealed class AccuracyMapVerb : MapPlugin<AccuracyMapVerb.Options>
 {
     public sealed record Options : PluginOptions
     {
@@ -35,22 +35,18 @@ public sealed class AccuracyMapVerb : IMapPlugin, IChecksArguments
         public AreaUnit AreaUnit { get; init; } = AreaUnit.Hectares;
     }
 
-    public string Name => "accuracy";
-    public string Description => "validation points vs the class map: confusion matrix, kappa, F1 and area-weighted accuracy and areas with 95 % CIs (Olofsson et al. 2014) → accuracy.json, accuracy.csv";
-    public IReadOnlyList<ParameterSpec> Parameters => OptionsSchema<Options>.Parameters;
-    public IEnumerable<OptionProblem> Check(PluginArguments arguments) => OptionsSchema<Options>.Check(arguments);
-
-    public IReadOnlyList<string> Reads(PluginArguments args) =>
-        args.GetOptionalString("class_map") is null ? new[] { MapProducts.Classes } : Array.Empty<string>();
+    public override string Name => "accuracy";
+    public override string Description => "validation points vs the class map: confusion matrix, kappa, F1 and area-weighted accuracy and areas with 95 % CIs (Olofsson et al. 2014) → accuracy.json, accuracy.csv";
+    protected override IReadOnlyList<string> Reads(Options options) =>
+        options.ClassMap is null ? new[] { MapProducts.Classes } : Array.Empty<string>();
 
     /// <summary>What this verb leaves in the map folder (accuracy.json, accuracy.csv).</summary>
     public const string Product = "accuracy";
 
-    public IReadOnlyList<string> Writes(PluginArguments args) => new[] { Product };
+    protected override IReadOnlyList<string> Writes(Options options) => new[] { Product };
 
-    public void Run(MapStageInput input, PluginArguments args, RunContext context)
+    protected override void Run(MapStageInput input, Options o, RunContext context)
     {
-        var o = OptionsSchema<Options>.Bind(args);
         var result = Assess(o.ClassMap ?? Path.Combine(input.Folder, ClassMapFile), input.Folder, o);
         var w = result.Weighted;
         string unit = AreaUnits.Name(o.AreaUnit);

@@ -11,7 +11,7 @@ namespace LstmFcn.Plugins.Raster.Accuracy;
 /// standard error of the overall accuracy (given the user's accuracy expected of each class), allocated in proportion
 /// to the mapped areas with a minimum per class, or a fixed count per class.
 /// </summary>
-public sealed class SampleDesignMapVerb : IMapPlugin, IChecksArguments
+public sealed class SampleDesignMapVerb : MapPlugin<SampleDesignMapVerb.Options>
 {
     public sealed record Options : PluginOptions
     {
@@ -34,20 +34,16 @@ public sealed class SampleDesignMapVerb : IMapPlugin, IChecksArguments
         public int MinPerClass { get; init; } = 50;
     }
 
-    public string Name => "sample-design";
-    public string Description => "stratified random validation sample of the class map (Olofsson sample size or a count per class) → GeoJSON/CSV for labelling";
-    public IReadOnlyList<ParameterSpec> Parameters => OptionsSchema<Options>.Parameters;
-    public IEnumerable<OptionProblem> Check(PluginArguments arguments) => OptionsSchema<Options>.Check(arguments);
-
-    public IReadOnlyList<string> Reads(PluginArguments args) =>
-        args.GetOptionalString("class_map") is null ? new[] { MapProducts.Classes } : Array.Empty<string>();
+    public override string Name => "sample-design";
+    public override string Description => "stratified random validation sample of the class map (Olofsson sample size or a count per class) → GeoJSON/CSV for labelling";
+    protected override IReadOnlyList<string> Reads(Options options) =>
+        options.ClassMap is null ? new[] { MapProducts.Classes } : Array.Empty<string>();
 
     public const string Product = "sample";
-    public IReadOnlyList<string> Writes(PluginArguments args) => new[] { Product };
+    protected override IReadOnlyList<string> Writes(Options options) => new[] { Product };
 
-    public void Run(MapStageInput input, PluginArguments args, RunContext context)
+    protected override void Run(MapStageInput input, Options o, RunContext context)
     {
-        var o = OptionsSchema<Options>.Bind(args);
         var output = Path.Combine(input.Folder, o.Output);
         var (points, classes, sizes) = Draw(o.ClassMap ?? Path.Combine(input.Folder, AccuracyMapVerb.ClassMapFile), output, o,
             context.RandomFor("sample-design"));

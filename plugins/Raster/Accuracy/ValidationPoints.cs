@@ -24,7 +24,7 @@ public static class ValidationPoints
 
     static IReadOnlyList<ValidationPoint> ReadCsv(string path, string xColumn, string yColumn, string labelColumn)
     {
-        var table = CsvTable.Read(path);
+        var table = PointTable.Read(path);
         int x = table.Column(xColumn, "x_column"), y = table.Column(yColumn, "y_column"), label = table.Column(labelColumn, "label_column");
         var points = new List<ValidationPoint>(table.Rows.Count);
         for (int r = 0; r < table.Rows.Count; r++)

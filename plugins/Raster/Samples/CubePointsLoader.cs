@@ -57,15 +57,15 @@ public sealed class CubePointsLoader : LoaderPlugin<CubePointsLoader.Options>, I
         using var reader = new CubeWindowReader(io, cube);
         using var transform = options.Crs == "cube" ? null : io.Transform(options.Crs, cube.Grid.ProjectionWkt);
 
-        var train = CsvTable.Read(options.Points);
-        var test = options.TestPoints is { } testPath ? CsvTable.Read(testPath) : null;
+        var train = PointTable.Read(options.Points);
+        var test = options.TestPoints is { } testPath ? PointTable.Read(testPath) : null;
         var classes = ClassLabels.FromObserved(train.Rows.Select(r => r.Cells[train.Column(options.LabelColumn, "label_column")]));
         return new DatasetSplit(Extract(train, cube, reader, transform, classes, options, context),
             test is null ? new TimeSeriesDataset(Array.Empty<TimeSeriesSample>(), classes)
                 : Extract(test, cube, reader, transform, classes, options, context));
     }
 
-    static TimeSeriesDataset Extract(CsvTable table, RasterCube cube, CubeWindowReader reader, ICoordinateTransform? transform,
+    static TimeSeriesDataset Extract(PointTable table, RasterCube cube, CubeWindowReader reader, ICoordinateTransform? transform,
         ClassLabels classes, Options options, RunContext context)
     {
         int xCol = table.Column(options.XColumn, "x_column");

@@ -1,11 +1,13 @@
 using System.Globalization;
 using LstmFcn.Pipeline;
+using LstmFcn.Pipeline.Files;
 
 namespace LstmFcn.Plugins.Spectra.Loading;
 
 /// <summary>
 /// Labels for a folder of spectra: one line per spectrum, <c>key,label</c>, where key is the file name (with or without
-/// extension) or the 0-based position in file order. A first line whose label is not a class name is taken as a header.
+/// extension) or the 0-based position in file order, separated by a comma, semicolon or tab (the shared
+/// <see cref="CsvReader"/>; lines starting with # are comments). A first line whose label is not a class name is taken as a header.
 /// Spectra not listed stay unlabelled (they can still be tested and appear in the confidence report).
 /// </summary>
 static class LabelFile
@@ -20,14 +22,12 @@ static class LabelFile
             byName[Path.GetFileName(files[i])] = i;
             byName[Path.GetFileNameWithoutExtension(files[i])] = i;
         }
-        int lineNumber = 0;
-        foreach (var raw in File.ReadLines(path))
+        // Comma, semicolon or tab, from the first line that is not a comment.
+        var file = CsvReader.Read(path, new CsvOptions { Header = false, Comment = '#' });
+        foreach (var (lineNumber, parts) in file.Rows)
         {
-            lineNumber++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            var parts = line.Split(new[] { ',', ';', '\t' }, StringSplitOptions.TrimEntries);
-            if (parts.Length != 2) throw new SpectrumFormatException($"{path}:{lineNumber}: expected 'file-or-position,label', found '{line}'");
+            if (parts.Length != 2)
+                throw new SpectrumFormatException($"{path}:{lineNumber}: expected 'file-or-position,label', found '{string.Join(file.Delimiter, parts)}'");
             if (!classes.TryGetIndex(parts[1], out var label))
             {
                 if (lineNumber == 1) continue; // a header such as "file,phase"

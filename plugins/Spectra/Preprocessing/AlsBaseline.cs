@@ -1,4 +1,5 @@
 using LstmFcn.Pipeline;
+using LstmFcn.Signal;
 
 namespace LstmFcn.Plugins.Spectra.Preprocessing;
 
@@ -32,17 +33,10 @@ public sealed class AlsBaseline : StatelessPreprocessorPlugin<AlsBaseline.Option
     protected override TimeSeriesDataset Transform(TimeSeriesDataset data, Options options)
     {
         bool baselineOnly = options.Output == Output.Baseline;
-        return data.WithSamples(PerSample.Map(data, s =>
+        return data.WithSamples(PerSeries.MapChannels(data, (y, dst) =>
         {
-            var values = new float[s.Values.Length];
-            for (int c = 0; c < s.Channels; c++)
-            {
-                var y = s.Channel(c);
-                var z = AsymmetricLeastSquares.Baseline(y, options.Lambda, options.P, options.Iterations);
-                var dst = values.AsSpan(c * s.Length, s.Length);
-                for (int t = 0; t < y.Length; t++) dst[t] = (float)(baselineOnly ? z[t] : y[t] - z[t]);
-            }
-            return s.WithValues(values, s.Channels);
+            var z = AsymmetricLeastSquares.Baseline(y, options.Lambda, options.P, options.Iterations);
+            for (int t = 0; t < y.Length; t++) dst[t] = (float)(baselineOnly ? z[t] : y[t] - z[t]);
         }));
     }
 }

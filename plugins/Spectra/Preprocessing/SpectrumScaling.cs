@@ -1,4 +1,5 @@
 using LstmFcn.Pipeline;
+using LstmFcn.Signal;
 
 namespace LstmFcn.Plugins.Spectra.Preprocessing;
 
@@ -23,30 +24,23 @@ public sealed class SpectrumScaling : StatelessPreprocessorPlugin<SpectrumScalin
     protected override TimeSeriesDataset Transform(TimeSeriesDataset data, Options options)
     {
         bool minMax = options.Method == Method.Minmax;
-        return data.WithSamples(PerSample.Map(data, s =>
+        return data.WithSamples(PerSeries.MapChannels(data, (x, dst) =>
         {
-            var values = new float[s.Values.Length];
-            for (int c = 0; c < s.Channels; c++)
+            double offset, scale;
+            if (minMax)
             {
-                var x = s.Channel(c);
-                var dst = values.AsSpan(c * s.Length, s.Length);
-                double offset, scale;
-                if (minMax)
-                {
-                    float lo = float.PositiveInfinity, hi = float.NegativeInfinity;
-                    foreach (var v in x) { lo = Math.Min(lo, v); hi = Math.Max(hi, v); }
-                    (offset, scale) = (lo, hi - lo);
-                }
-                else
-                {
-                    double sum = 0, sumSq = 0;
-                    foreach (var v in x) { sum += v; sumSq += (double)v * v; }
-                    double mean = sum / x.Length;
-                    (offset, scale) = (mean, Math.Sqrt(Math.Max(0, sumSq / x.Length - mean * mean)));
-                }
-                for (int t = 0; t < x.Length; t++) dst[t] = scale > 0 ? (float)((x[t] - offset) / scale) : 0f;
+                float lo = float.PositiveInfinity, hi = float.NegativeInfinity;
+                foreach (var v in x) { lo = Math.Min(lo, v); hi = Math.Max(hi, v); }
+                (offset, scale) = (lo, hi - lo);
             }
-            return s.WithValues(values, s.Channels);
+            else
+            {
+                double sum = 0, sumSq = 0;
+                foreach (var v in x) { sum += v; sumSq += (double)v * v; }
+                double mean = sum / x.Length;
+                (offset, scale) = (mean, Math.Sqrt(Math.Max(0, sumSq / x.Length - mean * mean)));
+            }
+            for (int t = 0; t < x.Length; t++) dst[t] = scale > 0 ? (float)((x[t] - offset) / scale) : 0f;
         }));
     }
 }

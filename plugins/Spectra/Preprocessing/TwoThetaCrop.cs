@@ -1,5 +1,6 @@
 using System.Globalization;
 using LstmFcn.Pipeline;
+using LstmFcn.Signal;
 
 namespace LstmFcn.Plugins.Spectra.Preprocessing;
 
@@ -31,7 +32,7 @@ public sealed class TwoThetaCrop : StatelessPreprocessorPlugin<TwoThetaCrop.Opti
     public override string Description => "keep a 2θ window (degrees) of every spectrum, optionally exactly 'length' points";
 
     protected override TimeSeriesDataset Transform(TimeSeriesDataset data, Options options) =>
-        data.WithSamples(PerSample.Map(data, s => Crop(s, options)));
+        data.WithSamples(PerSeries.Map(data, (s, _) => Crop(s, options)));
 
     static TimeSeriesSample Crop(TimeSeriesSample s, Options options)
     {

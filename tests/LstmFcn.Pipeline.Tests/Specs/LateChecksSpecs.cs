@@ -73,6 +73,10 @@ public sealed class LateChecksSpecs : IDisposable
     [InlineData("loader", "sample-table", "train: table.csv; column_pattern: '(?<band>'", "parameter 'column_pattern' is not a valid regular expression", 6, 21)]
     [InlineData("loader", "sample-table", "train: table.csv; bands: [A, B]; scale: [1, 2, 3]", "parameter 'scale' has 3 values for 2 band(s) (A, B)", 7, 12)]
     [InlineData("loader", "sample-table", "train: nowhere.csv", "parameter 'train' names a file that does not exist", 5, 12)]
+    // cinc2017
+    [InlineData("loader", "cinc2017", "data: .; test: .; test_records: RECORDS", "loader (cinc2017): give either a test folder ('test') or a list of test records ('test_records'), not both", 7, 19)]
+    [InlineData("loader", "cinc2017", "data: .; test_labels: labels.csv", "'test_labels' needs a test folder ('test')", 6, 18)]
+    [InlineData("loader", "cinc2017", "data: .; classes: [Normal]", "classes entry 'Normal' must read 'code=name', e.g. 'A=AF'", 6, 14)]
     // ucr
     [InlineData("loader", "ucr", "train: nowhere.tsv", "parameter 'train' names a file that does not exist", 5, 12)]
     public void Resolving_reports_a_former_late_check_at_its_value_before_anything_runs(string section, string plugin, string with,

@@ -36,6 +36,13 @@ public sealed class SavedModelCompatibilitySpecs : IDisposable
             $"{{plugin: xy-spectra, with: {{data: {data}, threshold: 20, train_indices: [0, 3, 6, 9, 12, 15, 24, 27, 30, 33, 36, 39], test: all}}}}");
     }
 
+    [Fact]
+    public void An_ecg_features_model_saved_while_the_step_was_in_the_Signal_plugin_predicts_as_it_did()
+    {
+        var data = Path.Combine(Repo.Datasets, "cinc2017_af", "validation");
+        PredictsAsSaved("ecg-features", $"{{plugin: cinc2017, with: {{data: {data}, test: {data}}}}}");
+    }
+
     void PredictsAsSaved(string fixture, string loader)
     {
         var folder = Path.Combine(Fixtures, fixture);

@@ -6,7 +6,7 @@ namespace LstmFcn.Pipeline.Tests.Support;
 
 /// <summary>
 /// The app started as a child process that keeps running while a spec acts on it (signals, a second process on the
-/// same run directory); <see cref="Cli.Run"/> is for commands that run to completion. Same environment as Cli.Run.
+/// same run directory); <see cref="Cli.Run"/> is for commands that run to completion. Started like Cli.Run (<see cref="AppStart"/>).
 /// </summary>
 public sealed class CliProcess : IDisposable
 {
@@ -32,24 +32,7 @@ public sealed class CliProcess : IDisposable
     /// </summary>
     public static CliProcess Start(string workingDirectory, string[] args, bool asNobody)
     {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-        var start = new ProcessStartInfo(asNobody ? "setpriv" : dotnet)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (asNobody)
-            foreach (var a in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", dotnet }) start.ArgumentList.Add(a);
-        start.ArgumentList.Add(Repo.AppDll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        var home = Path.Combine(workingDirectory, ".home");
-        Directory.CreateDirectory(home);
-        start.Environment["HOME"] = home;
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment["COLUMNS"] = "200";
-        start.Environment.Remove("LSTMFCN_PLUGINS");
+        var start = AppStart.Info(workingDirectory, args, asNobody);
         return new CliProcess(Process.Start(start)!);
     }
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using LstmFcn.Pipeline;
 
-namespace LstmFcn.Plugins.Signal;
+namespace LstmFcn.Signal;
 
 /// <summary>
-/// The sampling rate of a series, in Hz, as loaders record it: metadata key <c>sampling_rate</c> on the series, else
+/// (Compiled into the plugins that set UsesSharedSignal: Signal, Ecg, Spectra.) The sampling rate of a series, in Hz, as loaders record it: metadata key <c>sampling_rate</c> on the series, else
 /// on the dataset, else a step's <c>rate</c> parameter. A parameter that contradicts the metadata is an error rather
 /// than a silent choice.
 /// </summary>

@@ -1,9 +1,9 @@
 using System.Numerics;
 
-namespace LstmFcn.Plugins.Signal;
+namespace LstmFcn.Signal;
 
 /// <summary>
-/// Digital Butterworth filters as second-order sections, designed like scipy.signal.butter(..., output='sos'):
+/// (Compiled into the plugins that set UsesSharedSignal: Signal, Ecg, Spectra.) Digital Butterworth filters as second-order sections, designed like scipy.signal.butter(..., output='sos'):
 /// analog prototype poles, frequency transform (low-pass, high-pass or band-pass) at pre-warped edges, bilinear
 /// transform. The overall gain sits in the first section.
 /// </summary>

@@ -1,4 +1,4 @@
-namespace LstmFcn.Plugins.Signal.Rhythm;
+namespace LstmFcn.Plugins.Ecg.Features;
 
 /// <summary>Small descriptive statistics over spans; the order statistics sort a copy.</summary>
 static class Statistics

@@ -1,4 +1,6 @@
-namespace LstmFcn.Plugins.Signal.Rhythm;
+using LstmFcn.Signal;
+
+namespace LstmFcn.Plugins.Ecg.Features;
 
 /// <summary>
 /// Pan–Tompkins-style R-peak detection for one ECG lead at one sampling rate: 5–15 Hz zero-phase band-pass (the QRS

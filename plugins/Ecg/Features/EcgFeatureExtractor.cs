@@ -1,4 +1,6 @@
-namespace LstmFcn.Plugins.Signal.Rhythm;
+using LstmFcn.Signal;
+
+namespace LstmFcn.Plugins.Ecg.Features;
 
 /// <summary>
 /// One ECG lead → a fixed vector of <see cref="Names"/>.Length rhythm, morphology, amplitude and spectral features

@@ -1,7 +1,7 @@
-namespace LstmFcn.Plugins.Signal;
+namespace LstmFcn.Signal;
 
 /// <summary>
-/// A digital IIR filter as a cascade of second-order sections (b0 b1 b2 1 a1 a2 each, transposed direct form II),
+/// (Compiled into the plugins that set UsesSharedSignal: Signal, Ecg, Spectra.) A digital IIR filter as a cascade of second-order sections (b0 b1 b2 1 a1 a2 each, transposed direct form II),
 /// the numerically safe form for narrow or very low cut-offs. Runs forward-backward for zero phase the way
 /// scipy.signal.sosfiltfilt does: odd extension of 3·(2·sections + 1) points at both ends (fewer for first-order
 /// sections, at most n − 1), each pass started from the filter's steady state for the first value it sees.

@@ -1,7 +1,7 @@
-namespace LstmFcn.Plugins.Signal;
+namespace LstmFcn.Signal;
 
 /// <summary>
-/// In-place iterative radix-2 complex FFT (forward, no scaling) of one power-of-two size, with its twiddle factors and
+/// (Compiled into the plugins that set UsesSharedSignal: Signal, Ecg, Spectra.) In-place iterative radix-2 complex FFT (forward, no scaling) of one power-of-two size, with its twiddle factors and
 /// bit-reversal table computed once. Instances are immutable and can be shared between threads.
 /// </summary>
 public sealed class RadixTwoFft
