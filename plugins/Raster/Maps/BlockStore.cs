@@ -60,4 +60,20 @@ public sealed class BlockStore
     }
 
     public void Delete() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>
+    /// Removes the half-written files of workers that were killed mid-write (their temporary names end in
+    /// <c>.partial</c>). Only once no worker writes any more — when a sharded map is assembled — can such a file be
+    /// told from one still being written; on a shared file system a process id says nothing about other nodes.
+    /// </summary>
+    public int RemoveOrphans()
+    {
+        int removed = 0;
+        foreach (var orphan in Directory.GetFiles(_folder, "*" + AtomicFile.PartialSuffix))
+        {
+            try { File.Delete(orphan); removed++; }
+            catch (IOException) { /* gone already, or still held open by a dying process: its name says it is incomplete */ }
+        }
+        return removed;
+    }
 }

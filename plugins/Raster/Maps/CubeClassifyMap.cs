@@ -111,7 +111,12 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
         var blocks = Block.Tile(window.Width, window.Height, blockSide);
         var store = new BlockStore(storeFolder, $"{content}-{blockSide}");
         layout.Record(content, blockSide);
-        if (options.Assemble) ShardedBlocks.RequireAll(blocks, store, k, options.Shards, storeFolder);
+        if (options.Assemble)
+        {
+            ShardedBlocks.RequireAll(blocks, store, k, options.Shards, storeFolder);
+            if (store.RemoveOrphans() is > 0 and var orphans)
+                context.Log.Info($"cube-classify: removed {orphans} half-written block file(s) left by killed workers in {storeFolder}");
+        }
         var todo = options.Shard >= 0 ? ShardedBlocks.Of(blocks, options.Shard, options.Shards) : blocks;
         int batch = ModelBatch(pipeline, cube, options);
         context.Log.Info($"cube-classify: {window.Describe()} of {cube.Width} × {cube.Height} px × {cube.ValuesPerPixel} values in {blocks.Count} block(s) of ≤ {blockSide} px, " +

@@ -99,7 +99,14 @@ public sealed class SlurmClusterSpecs : IClassFixture<LocalSlurm>, IDisposable
             victim = _slurm.Shell(10, "squeue", "-h", "-j", array, "-t", "running", "-w", "n2", "-o", "%K").Output.Trim();
             Thread.Sleep(500);
         }
-        Thread.Sleep(3000);
+        // Kill it as soon as blocks are being written: a fixed wait let a fast task finish first on a quiet machine
+        // (the whole 1 200 × 1 200 px map takes a few seconds), and then nothing was requeued.
+        clock.Restart();
+        while (!Directory.Exists(_temp["job/blocks"]) || Directory.GetFiles(_temp["job/blocks"], "block-*").Length == 0)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "no block was written");
+            Thread.Sleep(50);
+        }
         _slurm.Run(30, "kill-node", "n2");
         // Slurm requeues the task when it sets the node DOWN (16–20 s here); the node's slurmd is started again after.
         clock.Restart();
