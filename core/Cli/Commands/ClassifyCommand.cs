@@ -19,7 +19,7 @@ namespace LstmFcn.Pipeline.Cli.Commands;
 /// </summary>
 static class ClassifyCommand
 {
-    public const string Usage = "usage: lstmfcn classify MODEL CUBE [--output DIR] [--with KEY=VALUE]... [--roi XMIN,YMIN,XMAX,YMAX] [--smooth] [--uncertainty entropy|least|margin] [--sits SATELLITE,SENSOR,TILE] [--shard I/N]";
+    public const string Usage = "usage: lstmfcn classify MODEL CUBE [--output DIR] [--with KEY=VALUE]... [--roi XMIN,YMIN,XMAX,YMAX|POLYGONS.geojson] [--smooth] [--uncertainty entropy|least|margin] [--sits SATELLITE,SENSOR,TILE] [--shard I/N]";
 
     public static int Execute(CommandLine cl)
     {
@@ -43,7 +43,9 @@ static class ClassifyCommand
         var text = job.PipelineText(modelFolder, loader, output, shard, assemble ? shards : null);
         var document = PipelineDocument.Parse(Path.Combine(Environment.CurrentDirectory, "(lstmfcn classify)"), new StringReader(text));
         foreach (var assignment in job.With) document.ApplyOverride($"map.0.with.{assignment}", $"--with {assignment}");
-        if (job.Roi is { } roi) document.ApplyOverride($"map.0.with.roi=[{roi}]", $"--roi {roi}");
+        // --roi FILE: polygons (GeoJSON); --roi x0,y0,x1,y1: a box.
+        if (job.Roi is { } roi)
+            document.ApplyOverride(File.Exists(roi) ? $"map.0.with.roi_polygon={Path.GetFullPath(roi)}" : $"map.0.with.roi=[{roi}]", $"--roi {roi}");
         foreach (var assignment in cl.Overrides) document.ApplyOverride(assignment);
         var catalog = PipelineLoading.Catalog(cl);
         var pipeline = PipelineResolver.Resolve(PipelineReader.Read(document), catalog);

@@ -12,7 +12,7 @@ static class HelpCommand
               lstmfcn run --resume RUN_DIR [--set KEY=VALUE]...   (continue an interrupted run from its checkpoints)
               lstmfcn predict MODEL DATA... [--output DIR] [--format csv|parquet|both] [--loader NAME] [--with KEY=VALUE]...
                                                     (apply a saved model — a run directory or its model/ — to new series)
-              lstmfcn classify MODEL CUBE [--output DIR] [--with KEY=VALUE]... [--roi XMIN,YMIN,XMAX,YMAX] [--smooth] [--uncertainty T]
+              lstmfcn classify MODEL CUBE [--output DIR] [--with KEY=VALUE]... [--roi XMIN,YMIN,XMAX,YMAX|POLYGONS.geojson] [--smooth] [--uncertainty T]
                                                     (a saved model maps a GeoTIFF cube; --with roi_crs=EPSG:4326 for a lon/lat roi)
               lstmfcn classify MODEL CUBE --output DIR --shard I/N   (one worker of a cluster job: shard I's blocks only)
               lstmfcn merge DIR                      (after every shard: checks the blocks, assembles and labels the maps)

@@ -54,6 +54,9 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
         [Parameter("CRS of the roi: 'cube' (the cube's own), EPSG:code (EPSG:4326 for lon/lat) or WKT")]
         public string RoiCrs { get; init; } = "cube";
 
+        [Parameter("region of interest as a GeoJSON file of polygons (lon/lat, or the CRS its crs member names): the map covers their bounding box and pixels whose centre lies outside them are nodata", Path = PathKind.ExistingFile)]
+        public string? RoiPolygon { get; init; }
+
         [Parameter("folder of finished blocks shared by the workers of a sharded map (default: the run's map/blocks)", Path = PathKind.Any)]
         public string? BlockStore { get; init; }
 
@@ -75,6 +78,8 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
             if ((Shard >= 0 || Assemble) && BlockStore is null)
                 yield return new("block_store", "a sharded map (shard: or assemble:) needs the block_store its workers share");
             if (Shard >= 0 && Assemble) yield return new("assemble", "a worker (shard:) classifies blocks; assemble: is the merge that follows all of them");
+            if (Roi.Count != 0 && RoiPolygon is not null)
+                yield return new("roi_polygon", "give a region of interest once: roi (a box) or roi_polygon (polygons), not both");
             if (Roi.Count != 0 && (Roi.Count != 4 || Roi[0] >= Roi[2] || Roi[1] >= Roi[3]))
                 yield return new("roi", $"expected [xmin, ymin, xmax, ymax] with xmin < xmax and ymin < ymax, found [{string.Join(", ", Roi)}]");
         }
@@ -99,8 +104,10 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
         var folder = input.Folder;
         int k = pipeline.Classes.Count;
         var (workers, workerContext) = ShareCores(options.Workers, context);
-        var window = MapWindow.Of(cube.Grid, options.Roi, options.RoiCrs, io, options.Cube);
-        var content = Fingerprint(pipeline, cube, window);
+        var polygon = options.RoiPolygon is { } file ? Maps.RoiPolygon.Read(file).InPixels(cube.Grid, io) : null;
+        var window = polygon is null ? MapWindow.Of(cube.Grid, options.Roi, options.RoiCrs, io, options.Cube)
+            : MapWindow.Of(cube.Grid, polygon, options.Cube);
+        var content = Fingerprint(pipeline, cube, window, polygon);
         var storeFolder = options.BlockStore ?? Path.Combine(folder, MapLayout.Blocks);
         var layout = new BlockLayoutFile(storeFolder);
         int blockSide = options.Block > 0 ? options.Block
@@ -134,7 +141,7 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
                 {
                     if (store.TryRead(block, k) is null)
                     {
-                        var values = ClassifyBlock(block, window, cube, reader, gaps, pipeline, k, batch, workerContext, out int masked);
+                        var values = ClassifyBlock(block, window, polygon, cube, reader, gaps, pipeline, k, batch, workerContext, out int masked);
                         store.Write(block, k, values);
                         Interlocked.Add(ref maskedTotal, masked);
                         Interlocked.Add(ref pixelsDone, block.Pixels);
@@ -192,7 +199,7 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
         context.Log.Info($"Wrote {final}");
     }
 
-    static ushort[] ClassifyBlock(Block block, MapWindow window, RasterCube cube, CubeWindowReader reader, TemporalGapFilling gaps,
+    static ushort[] ClassifyBlock(Block block, MapWindow window, PixelPolygon? polygon, RasterCube cube, CubeWindowReader reader, TemporalGapFilling gaps,
         ITrainedPipeline pipeline, int k, int batch, RunContext context, out int masked)
     {
         int perPixel = cube.ValuesPerPixel, bands = cube.Bands.Count, dates = cube.Dates.Count, n = block.Pixels;
@@ -204,7 +211,8 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
         var valid = new List<int>(n);
         for (int p = 0; p < n; p++)
         {
-            bool ok = true;
+            // Outside the region's polygons: nodata, like a pixel with no valid date.
+            bool ok = polygon is null || polygon.ContainsPixel(window.X + block.X + p % block.Width, window.Y + block.Y + p / block.Width);
             for (int b = 0; b < bands && ok; b++) ok = gaps.Fill(values.AsSpan(p * perPixel + b * dates, dates));
             if (ok) valid.Add(p);
         }
@@ -283,9 +291,11 @@ public sealed class CubeClassifyMap : MapPlugin<CubeClassifyMap.Options>, ICheck
     }
 
     /// <summary>What decides a block's content: the trained pipeline, the cube's files and values, the mapped window.</summary>
-    static string Fingerprint(ITrainedPipeline pipeline, RasterCube cube, MapWindow window)
+    static string Fingerprint(ITrainedPipeline pipeline, RasterCube cube, MapWindow window, PixelPolygon? polygon)
     {
         var text = new StringBuilder();
+        foreach (var ring in polygon?.Rings ?? [])
+            foreach (var (c, r) in ring) text.Append(c.ToString("R", CultureInfo.InvariantCulture)).Append(' ').Append(r.ToString("R", CultureInfo.InvariantCulture)).Append(';');
         text.Append(pipeline.Fingerprint).Append('|').Append(window.X).Append(',').Append(window.Y).Append(',')
             .Append(window.Width).Append(',').Append(window.Height).Append('|')
             .Append(cube.Scale.ToString("R", CultureInfo.InvariantCulture)).Append('|').Append(cube.Offset.ToString("R", CultureInfo.InvariantCulture));

@@ -28,14 +28,26 @@ public sealed record MapWindow(int X, int Y, int Width, int Height, RasterGrid G
             var (c, r) = grid.ToPixel(mx, my);
             (c0, c1, r0, r1) = (Math.Min(c0, c), Math.Max(c1, c), Math.Min(r0, r), Math.Max(r1, r));
         }
+        return Window(grid, c0, r0, c1, r1, () => $"{cube}: the roi [{string.Join(", ", roi.Select(v => v.ToString(CultureInfo.InvariantCulture)))}] ({crs}) " +
+                                                   $"lies outside the cube's {grid.Width} × {grid.Height} px");
+    }
+
+    /// <summary>The grid's pixels that fractional bounds touch, as a window with its own (shifted) grid.</summary>
+    static MapWindow Window(RasterGrid grid, double c0, double r0, double c1, double r1, Func<string> outside)
+    {
         int x0 = Math.Max(0, (int)Math.Floor(c0)), y0 = Math.Max(0, (int)Math.Floor(r0));
         int x1 = Math.Min(grid.Width, (int)Math.Ceiling(c1)), y1 = Math.Min(grid.Height, (int)Math.Ceiling(r1));
-        if (x1 <= x0 || y1 <= y0)
-            throw new InvalidDataException($"{cube}: the roi [{string.Join(", ", roi.Select(v => v.ToString(CultureInfo.InvariantCulture)))}] ({crs}) " +
-                                           $"lies outside the cube's {grid.Width} × {grid.Height} px");
+        if (x1 <= x0 || y1 <= y0) throw new InvalidDataException(outside());
         var g = grid.GeoTransform;
         var shifted = new[] { g[0] + x0 * g[1] + y0 * g[2], g[1], g[2], g[3] + x0 * g[4] + y0 * g[5], g[4], g[5] };
         return new MapWindow(x0, y0, x1 - x0, y1 - y0, grid with { Width = x1 - x0, Height = y1 - y0, GeoTransform = shifted });
+    }
+
+    /// <summary>The window of the pixels a region's polygons touch (their bounding box, clipped to the grid).</summary>
+    public static MapWindow Of(RasterGrid grid, PixelPolygon polygon, string cube)
+    {
+        var (c0, r0, c1, r1) = polygon.Bounds;
+        return Window(grid, c0, r0, c1, r1, () => $"{cube}: the roi polygons lie outside the cube's {grid.Width} × {grid.Height} px");
     }
 
     public string Describe() => X == 0 && Y == 0 && Width == Grid.Width && Height == Grid.Height && Grid.Width == Width

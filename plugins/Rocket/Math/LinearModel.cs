@@ -40,9 +40,43 @@ public sealed class LinearModel
         for (int k = 0; k < scores.Length; k++) probabilities[k] = (float)(scores[k] / sum);
     }
 
+    /// <summary>
+    /// Intercept + weights · features per class, four classes per pass over the features: four independent
+    /// accumulator chains instead of one (a single chain waits on each fused add's latency), each class summed in the
+    /// same lane order as <see cref="Spans.Dot"/>, so the scores are the same to the bit.
+    /// </summary>
     public void Scores(ReadOnlySpan<float> features, Span<double> scores)
     {
-        for (int k = 0; k < Classes; k++) scores[k] = Intercepts[k] + Spans.Dot(Weights[k], features);
+        int k = 0;
+        for (; k + 4 <= Classes; k += 4)
+            Dot4(Weights[k], Weights[k + 1], Weights[k + 2], Weights[k + 3], features, scores.Slice(k, 4));
+        for (; k < Classes; k++) scores[k] = Spans.Dot(Weights[k], features);
+        for (k = 0; k < Classes; k++) scores[k] += Intercepts[k];
+    }
+
+    static void Dot4(ReadOnlySpan<float> w0, ReadOnlySpan<float> w1, ReadOnlySpan<float> w2, ReadOnlySpan<float> w3,
+        ReadOnlySpan<float> x, Span<double> dots)
+    {
+        int i = 0, w = System.Numerics.Vector<float>.Count, n = x.Length;
+        System.Numerics.Vector<float> a0 = default, a1 = default, a2 = default, a3 = default;
+        for (; i <= n - w; i += w)
+        {
+            var v = new System.Numerics.Vector<float>(x[i..]);
+            a0 += new System.Numerics.Vector<float>(w0[i..]) * v;
+            a1 += new System.Numerics.Vector<float>(w1[i..]) * v;
+            a2 += new System.Numerics.Vector<float>(w2[i..]) * v;
+            a3 += new System.Numerics.Vector<float>(w3[i..]) * v;
+        }
+        double s0 = System.Numerics.Vector.Sum(a0), s1 = System.Numerics.Vector.Sum(a1),
+               s2 = System.Numerics.Vector.Sum(a2), s3 = System.Numerics.Vector.Sum(a3);
+        for (; i < n; i++)
+        {
+            s0 += w0[i] * x[i];
+            s1 += w1[i] * x[i];
+            s2 += w2[i] * x[i];
+            s3 += w3[i] * x[i];
+        }
+        (dots[0], dots[1], dots[2], dots[3]) = (s0, s1, s2, s3);
     }
 
     public void Write(BinaryWriter writer)

@@ -250,6 +250,40 @@ public sealed class ClassifyCommandSpecs : IDisposable
         Assert.Equal((20, 20), Probe.Size(MapOf(cropped, "probabilities.tif")));
     }
 
+    [Fact]
+    public void A_polygon_region_maps_its_pixels_as_the_full_map_and_leaves_the_rest_of_its_box_nodata()
+    {
+        var model = Train();
+        var full = Classify(model, SinopCube);
+        var grid = Probe.GeoTransform(MapOf(full, "probabilities.tif"));
+        // A triangle drawn in pixels of the cube, written as lon/lat GeoJSON (gdaltransform: the cube's CRS → EPSG:4326).
+        (double C, double R)[] triangle = [(10.2, 5.2), (39.8, 5.2), (10.2, 30.3)];
+        var wkt = File.ReadAllText(Path.Combine(Repo.Root, "benchmarks", "raster", "make-tiled-cube.sh")).Split("wkt='")[1].Split('\'')[0];
+        var lonLat = GdalTools.Transform(wkt, "EPSG:4326", triangle.Select(p => (grid[0] + p.C * grid[1], grid[3] + p.R * grid[5])).ToArray());
+        string Position((double X, double Y) p) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{p.X:R}, {p.Y:R}]");
+        var ring = string.Join(", ", lonLat.Append(lonLat[0]).Select(Position));
+        var geojson = _temp.Write("triangle.geojson",
+            "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", \"properties\": {}, \"geometry\": " +
+            "{\"type\": \"Polygon\", \"coordinates\": [[" + ring + "]]}}]}");
+
+        var region = Classify(model, SinopCube, "--roi", geojson);
+
+        Assert.True(region.ExitCode == 0, region.ToString());
+        Assert.Equal((30, 26), Probe.Size(MapOf(region, "probabilities.tif")));   // columns 10..39, rows 5..30
+        var expected = Probabilities(MapOf(full, "probabilities.tif"), 10, 5, 30, 26);
+        var actual = Probabilities(MapOf(region, "probabilities.tif"), 0, 0, 30, 26);
+        int inside = 0;
+        for (int i = 0; i < actual.Length; i++)
+        {
+            int p = i % (30 * 26), c = 10 + p % 30, r = 5 + p / 30;
+            // The pixel centre against the triangle's hypotenuse (the other two sides are the box's own edges).
+            bool within = c + 0.5 > 10.2 && r + 0.5 > 5.2 && (c + 0.5 - 10.2) / (39.8 - 10.2) + (r + 0.5 - 5.2) / (30.3 - 5.2) < 1;
+            if (within) { Assert.Equal(expected[i], actual[i]); inside++; }
+            else Assert.True(float.IsNaN(actual[i]), $"pixel ({c}, {r}) lies outside the polygon: {actual[i]}");
+        }
+        Assert.InRange(inside, 300 * 3, 420 * 3);   // about half of the box, for each of the 3 classes
+    }
+
     /// <summary>Grid facts of a GeoTIFF, through the raster plugin's reader (by reflection: its types are the plugin's own).</summary>
     static class Probe
     {

@@ -47,6 +47,21 @@ public static class GdalTools
         File.Delete(ascPath);
     }
 
+    /// <summary>Points from one CRS to another by gdaltransform (x = easting or longitude).</summary>
+    public static (double X, double Y)[] Transform(string sourceCrs, string targetCrs, params (double X, double Y)[] points)
+    {
+        var start = new ProcessStartInfo("gdaltransform") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var a in new[] { "-s_srs", sourceCrs, "-t_srs", targetCrs, "-output_xy" }) start.ArgumentList.Add(a);
+        using var p = Process.Start(start)!;
+        foreach (var (x, y) in points) p.StandardInput.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{x:R} {y:R}"));
+        p.StandardInput.Close();
+        var lines = p.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        p.WaitForExit();
+        if (p.ExitCode != 0 || lines.Length != points.Length) throw new InvalidOperationException($"gdaltransform failed: {p.StandardError.ReadToEnd()}");
+        return lines.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(v => (double.Parse(v[0], CultureInfo.InvariantCulture), double.Parse(v[1], CultureInfo.InvariantCulture))).ToArray();
+    }
+
     /// <summary>The values of pixels (col, row) of band 1, by one gdallocationinfo -valonly -b 1; NaN for nodata.</summary>
     public static double[] Values(string path, params (int Col, int Row)[] pixels)
     {
