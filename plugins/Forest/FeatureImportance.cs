@@ -60,6 +60,3 @@ public static class FeatureImportance
         return csv.ToString();
     }
 }
-
-/// <summary>One feature's importance under its name (channel/time).</summary>
-public sealed record NamedImportance(string Feature, double Importance);

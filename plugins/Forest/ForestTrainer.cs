@@ -1,8 +1,5 @@
 namespace LstmFcn.Plugins.Forest;
 
-/// <summary>What fitting a forest yields besides the forest: feature importances and the out-of-bag score.</summary>
-public sealed record FittedForest(RandomForest Forest, double[] Importances, OutOfBagScore? OutOfBag, int TriedFeatures);
-
 /// <summary>
 /// Fits a Breiman random forest: each tree on its own bootstrap sample with its own random stream (derived from the
 /// seed and the tree's index), trees grown in parallel. The forest depends on the seed alone, never on the threads.

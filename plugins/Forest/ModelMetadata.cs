@@ -3,19 +3,6 @@ using LstmFcn.Pipeline.Files;
 
 namespace LstmFcn.Plugins.Forest;
 
-/// <summary>What every tree model's readable metadata holds: format and version, classes, feature layout, trees file.</summary>
-public interface IModelMetadata
-{
-    string Format { get; }
-    int Version { get; }
-    List<string> Classes { get; }
-    int Channels { get; }
-    int Length { get; }
-    List<string> ChannelNames { get; }
-    List<string> TimeNames { get; }
-    string TreesFile { get; }
-}
-
 /// <summary>
 /// The JSON metadata beside a saved tree model (forest.json, boosting.json): snake_case, indented; read back only when
 /// it is the expected format and version, with the file named in every complaint.

@@ -89,6 +89,3 @@ public sealed class RandomForest
         return new OutOfBagScore(scored == 0 ? double.NaN : correct / (double)scored, scored, rows.Count - scored);
     }
 }
-
-/// <summary>Out-of-bag accuracy over the <see cref="Scored"/> training samples left out of at least one tree.</summary>
-public sealed record OutOfBagScore(double Accuracy, int Scored, int Unscored);

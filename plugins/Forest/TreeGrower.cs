@@ -1,8 +1,5 @@
 namespace LstmFcn.Plugins.Forest;
 
-/// <summary>A tree as grown, with what the forest needs from its growing: which samples it saw and its importances.</summary>
-public sealed record GrownTree(DecisionTree Tree, InBagSet InBag, double[] Importance);
-
 /// <summary>
 /// Grows CART classification trees (Gini impurity) the way scikit-learn's best splitter does: at each node, up to
 /// <c>max_features</c> randomly drawn non-constant features are tried, each by sorting the node's values (as ranks,

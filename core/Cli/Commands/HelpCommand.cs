@@ -46,12 +46,3 @@ static class HelpCommand
         return 0;
     }
 }
-
-static class VersionCommand
-{
-    public static int Execute()
-    {
-        Console.WriteLine($"lstmfcn {typeof(VersionCommand).Assembly.GetName().Version}");
-        return 0;
-    }
-}

@@ -2,15 +2,6 @@ using LstmFcn.Pipeline;
 
 namespace LstmFcn.Plugins.Deep.Options;
 
-/// <summary>What picks the best weights and drives the learning-rate schedule.</summary>
-public enum TrainingMonitor
-{
-    /// <summary>The training loss (the reference code after its leakage fix; never the test set).</summary>
-    Loss,
-    /// <summary>The loss of a validation split carved from the training set.</summary>
-    ValLoss,
-}
-
 /// <summary>
 /// Karim et al.'s training recipe, shared by the deep classifiers: Adam, plateau schedule, class weights, best weights
 /// by the monitored loss, then optional fine-tuning rounds, weight averaging, label smoothing and early stopping.

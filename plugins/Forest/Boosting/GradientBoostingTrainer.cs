@@ -1,8 +1,5 @@
 namespace LstmFcn.Plugins.Forest.Boosting;
 
-/// <summary>What boosting produced: the ensemble and each feature's share of the total split gain.</summary>
-public sealed record FittedBoosting(BoostedEnsemble Ensemble, double[] Importances);
-
 /// <summary>
 /// Multi-class gradient boosting on the softmax cross-entropy, as scikit-learn's HistGradientBoostingClassifier: scores
 /// start at the log class priors; each iteration takes the gradients p − y and hessians p(1 − p) of every sample and

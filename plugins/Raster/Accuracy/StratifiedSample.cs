@@ -2,9 +2,6 @@ using LstmFcn.Accuracy;
 
 namespace LstmFcn.Plugins.Raster.Accuracy;
 
-/// <summary>A drawn sample point: the pixel, its centre in the map's CRS and in longitude/latitude, and its map class.</summary>
-public sealed record SamplePoint(int Id, int Column, int Row, double X, double Y, double Longitude, double Latitude, int MapClass);
-
 /// <summary>
 /// Stratified random sampling of a class map with the map classes as strata: each class gets its number of pixels,
 /// drawn uniformly without replacement among that class's pixels (two passes over the map; memory grows with the

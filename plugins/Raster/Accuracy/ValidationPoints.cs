@@ -4,9 +4,6 @@ using LstmFcn.Plugins.Raster.Samples;
 
 namespace LstmFcn.Plugins.Raster.Accuracy;
 
-/// <summary>A labelled validation point: where it is (in the points' CRS), its reference label, and where it came from.</summary>
-public sealed record ValidationPoint(string Where, double X, double Y, string Label);
-
 /// <summary>
 /// Reads validation points from a CSV (x and y columns, a label column) or a GeoJSON FeatureCollection of Points (the
 /// label a property); a file ending in .geojson or .json is read as GeoJSON.

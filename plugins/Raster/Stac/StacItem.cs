@@ -6,6 +6,3 @@ namespace LstmFcn.Plugins.Raster.Stac;
 /// </summary>
 public sealed record StacItem(string Id, string Collection, string Tile, DateOnly Date, IReadOnlyDictionary<string, string> Assets,
     int? Epsg, double? Resolution);
-
-/// <summary>What to ask a STAC API's /search for.</summary>
-public sealed record StacQuery(IReadOnlyList<string> Collections, IReadOnlyList<double> Bbox, string? Datetime, int Limit, int MaxItems = 100_000);

@@ -4,11 +4,6 @@ using LstmFcn.Plugins.Raster.Io;
 
 namespace LstmFcn.Plugins.Raster.Stac;
 
-/// <summary>One tile of a STAC source: its files by band and date, and the (band, date) pairs no item provides.</summary>
-public sealed record StacTile(string Name, IReadOnlyDictionary<string, SortedDictionary<DateOnly, string>> Files,
-    IReadOnlyList<DateOnly> Dates, IReadOnlyList<string> Bands, IReadOnlyList<(string Band, DateOnly Date)> Missing,
-    int Items, int? Epsg, double? Resolution);
-
 /// <summary>
 /// Groups STAC items by tile and date (each tile becomes a cube); an item's asset keys become band names. What
 /// <see cref="Describe"/> prints comes from the items alone, plus one file header per tile for the CRS and pixel size.

@@ -1,15 +1,6 @@
 namespace LstmFcn.Rocket;
 
 /// <summary>
-/// What ridge-CV chose: the model on raw features (its probabilities calibrated by <see cref="Temperature"/>), its
-/// alpha, and every alpha's leave-one-out squared error.
-/// </summary>
-public sealed record RidgeFit(LinearModel Model, double Alpha, double[] Alphas, double[] LeaveOneOutErrors, bool Dual)
-{
-    public double Temperature => Model.Temperature;
-}
-
-/// <summary>
 /// One-vs-rest ridge regression on ±1 targets with an unpenalised intercept, alpha chosen by exact leave-one-out error
 /// (as scikit-learn's RidgeClassifierCV). Features are centred and scaled to unit column norm first. One symmetric
 /// eigendecomposition serves every alpha: of the Gram matrix Z Zᵀ when there are no more examples than features (the

@@ -2,9 +2,6 @@ using System.Globalization;
 
 namespace LstmFcn.Plugins.Spectra.Loading;
 
-/// <summary>A file whose content breaks the .xy layout; the message names the file and, where it applies, the line.</summary>
-public sealed class SpectrumFormatException(string message) : IOException(message);
-
 /// <summary>
 /// One azimuthally integrated diffraction pattern as written by pyFAI/Dioptas: a free-form header of any length, then
 /// two whitespace-separated numeric columns (2θ, intensity). The header length is detected, not assumed: data start at

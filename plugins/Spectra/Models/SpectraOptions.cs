@@ -2,9 +2,6 @@ using LstmFcn.Pipeline;
 
 namespace LstmFcn.Plugins.Spectra.Models;
 
-/// <summary>How the sequence networks encode position: order within the sequence (the paper) or the loader's experiment index.</summary>
-public enum SpectraPositions { Sequence, Experiment }
-
 /// <summary>The spectra networks' parameters: Sun et al.'s Adam settings (their comparison models' learning rate and decay).</summary>
 public record SpectraOptions : PluginOptions
 {
@@ -26,16 +23,3 @@ public record SpectraOptions : PluginOptions
     [Parameter("epochs between checkpoints (for --resume)", Min = 1, Max = 1_000_000)]
     public int CheckpointEvery { get; init; } = 10;
 }
-
-/// <summary>The SC/SCT attention networks' settings: the paper's learning rate 8e-3 and weight decay 2e-4.</summary>
-public sealed record AttentionSpectraOptions : SpectraOptions
-{
-    public AttentionSpectraOptions()
-    {
-        LearningRate = 8e-3;
-        WeightDecay = 2e-4;
-    }
-}
-
-/// <summary>The comparison models' settings (the defaults of <see cref="SpectraOptions"/>).</summary>
-public sealed record ComparisonSpectraOptions : SpectraOptions;

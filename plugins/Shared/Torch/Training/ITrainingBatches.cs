@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace LstmFcn.Torch;
 
 /// <summary>
@@ -17,10 +15,4 @@ public interface ITrainingBatches
 
     /// <summary>Batch <paramref name="index"/> of the epoch last started.</summary>
     TrainingBatch Batch(int index);
-}
-
-/// <summary>One batch: the network's input, the targets, and positions for networks that encode them.</summary>
-public sealed record TrainingBatch(Tensor Input, Tensor Target, Tensor? Positions = null)
-{
-    public long Size => Input.shape[0];
 }

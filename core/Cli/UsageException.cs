@@ -1,0 +1,6 @@
+namespace LstmFcn.Pipeline.Cli;
+
+public sealed class UsageException : Exception
+{
+    public UsageException(string message) : base(message) { }
+}
