@@ -2,11 +2,16 @@
 # ROCKET-family benchmark, side by side with the numba MiniRocket + scikit-learn reference, in one command:
 #   benchmarks/rocket/run.sh            (writes benchmarks/rocket/results.md; about 10 minutes on 2 cores)
 # MiniRocket and the reference: 3 repeats per set, medians; the other models: 1 repeat (accuracy; seconds for scale).
+# The reference needs Debian's python3-numba and python3-sklearn (installed here when missing).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 export OMP_WAIT_POLICY=PASSIVE OMP_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2 NUMBA_NUM_THREADS=2
 data="${DATA:-$root/../shared/datasets/ucr}"
+if ! /usr/bin/python3 -c "import numba, sklearn" 2>/dev/null; then
+  sudo_cmd=""; [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq python3-numba python3-sklearn
+fi
 dotnet build benchmarks/Rocket.Bench -c Release -v quiet -nologo >/dev/null
 bench="dotnet benchmarks/Rocket.Bench/bin/Release/net10.0/Rocket.Bench.dll"
 tmp="$(mktemp -d)"
