@@ -141,12 +141,15 @@ static class ReproduceCommand
         }
         var models = manifest.Models.Keys.ToList();
         var md = new StringBuilder();
-        md.AppendLine($"# Reproduction: {Path.GetFileNameWithoutExtension(manifestPath)} ({epochs} epochs)").AppendLine();
+        // Templates without an epochs parameter (ensembles, rockets) count as 0: say so rather than "0 epochs".
+        md.AppendLine($"# Reproduction: {Path.GetFileNameWithoutExtension(manifestPath)} " +
+                      (epochs > 0 ? $"({epochs} epochs)" : "(epochs as each template declares)")).AppendLine();
+        bool cellsChosen = entries.Any(en => en.Cells is not null);
         md.AppendLine($"Command: `lstmfcn reproduce {Path.GetRelativePath(BenchCommand.RepoRoot(), manifestPath)}" +
                       $"{(cl.Options.TryGetValue("--epochs", out var e) ? $" --epochs {e}" : "")}{(seed is { } s ? $" --seed {s}" : "")}` — " +
                       $"{(seed is { } s2 ? $"seed {s2}" : TemplateSeeds(manifest))}, " +
                       $"{Environment.ProcessorCount} cores. Test accuracy; the paper column is Table I ({manifest.ReferenceModel}). " +
-                      "Cells are chosen by a validation split of the training set; the test set selects nothing." +
+                      (cellsChosen ? "Cells are chosen by a validation split of the training set; the test set selects nothing." : "The test set selects nothing.") +
                       (manifest.AlsoPublished.Count > 0 ? " The columns between the paper's and the models' are further published figures (the manifest's `also_published`)." : ""))
           .AppendLine();
         md.Append("| dataset | paper |");
