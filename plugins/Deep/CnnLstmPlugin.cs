@@ -13,18 +13,7 @@ public sealed class CnnLstmPlugin : DeepClassifierPlugin<CnnLstmOptions>
 
     protected override NetworkOptions NetworkFor(CnnLstmOptions o, TimeSeriesDataset train, int cells)
     {
-        var options = new NetworkOptions
-        {
-            Architecture = NetworkArchitecture.CnnLstm,
-            Channels = train.Channels,
-            Length = train.MaxLength,
-            Classes = train.Classes.Count,
-            Filters = o.Filters.ToArray(),
-            Kernels = o.Kernels.ToArray(),
-            LstmCells = cells,
-            LstmDropout = o.Dropout,
-            PoolSize = o.PoolSize,
-        };
+        var options = NetworkOptions.For(NetworkArchitecture.CnnLstm, train, o.Filters, o.Kernels, cells, o.Dropout) with { PoolSize = o.PoolSize };
         if (CnnLstmNetwork.PooledLength(options) < 1)
             throw new InvalidDataException($"{o.Step}: {train.MaxLength} time steps, divided by pool_size {options.PoolSize} after each of " +
                                            $"{options.Filters.Length} conv blocks, leave no step for the LSTM; use fewer filters entries or a smaller pool_size");

@@ -10,16 +10,9 @@ public abstract class LstmFcnFamilyPlugin : DeepClassifierPlugin<LstmFcnOptions>
     protected abstract bool Attention { get; }
     protected override int CellsOf(LstmFcnOptions options) => options.Cells;
 
-    protected override NetworkOptions NetworkFor(LstmFcnOptions o, TimeSeriesDataset train, int cells) => new()
+    protected override NetworkOptions NetworkFor(LstmFcnOptions o, TimeSeriesDataset train, int cells) =>
+        NetworkOptions.For(NetworkArchitecture.LstmFcn, train, o.Filters, o.Kernels, cells, o.Dropout) with
     {
-        Architecture = NetworkArchitecture.LstmFcn,
-        Channels = train.Channels,
-        Length = train.MaxLength,
-        Classes = train.Classes.Count,
-        Filters = o.Filters.ToArray(),
-        Kernels = o.Kernels.ToArray(),
-        LstmCells = cells,
-        LstmDropout = o.Dropout,
         View = o.LstmView,
         Attention = Attention,
         SqueezeExcitation = o.Se,

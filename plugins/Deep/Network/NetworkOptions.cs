@@ -5,6 +5,20 @@ public sealed record NetworkOptions
 {
     /// <summary>Saved models from before this field existed are LSTM-FCN family networks: the default.</summary>
     public NetworkArchitecture Architecture { get; init; } = NetworkArchitecture.LstmFcn;
+    /// <summary>The shape every LSTM-bearing network takes from its training data and its conv/LSTM options.</summary>
+    public static NetworkOptions For(NetworkArchitecture architecture, LstmFcn.Pipeline.TimeSeriesDataset train,
+        IReadOnlyList<int> filters, IReadOnlyList<int> kernels, int cells, double dropout) => new()
+    {
+        Architecture = architecture,
+        Channels = train.Channels,
+        Length = train.MaxLength,
+        Classes = train.Classes.Count,
+        Filters = filters.ToArray(),
+        Kernels = kernels.ToArray(),
+        LstmCells = cells,
+        LstmDropout = dropout,
+    };
+
     public int Channels { get; init; }
     public int Length { get; init; }
     public int Classes { get; init; }
