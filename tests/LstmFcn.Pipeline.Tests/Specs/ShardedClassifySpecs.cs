@@ -14,15 +14,15 @@ public sealed class ShardedClassifySpecs : IDisposable
     public void Dispose() => _temp.Dispose();
 
     /// <summary>The Sinop cube tiled n × n (VRTs, nothing copied) and a 1-NN model trained on the Sinop points.</summary>
-    internal static (string Model, string Cube) ModelAndTiledCube(TempFolder temp, int n)
+    internal static (string Model, string Cube) ModelAndTiledCube(TempFolder temp, int n, string model = "1nn")
     {
         var sinop = SinopPoints.Folder;
         var cube = temp[$"cube{n}"];
         var make = System.Diagnostics.Process.Start("bash", [Path.Combine(Repo.Root, "benchmarks", "raster", "make-tiled-cube.sh"), cube, n.ToString(), Path.Combine(sinop, "cube")])!;
         make.WaitForExit();
         Assert.Equal(0, make.ExitCode);
-        var model = PipelineFiles.Run(SinopPoints.Pipeline(temp, temp["runs"])).RunDirectory;
-        return (model, cube);
+        var run = PipelineFiles.Run(SinopPoints.Pipeline(temp, temp["runs"], model)).RunDirectory;
+        return (run, cube);
     }
 
     internal static readonly string[] MapOptions = ["--with", "extension=.vrt", "--with", "block=64", "--smooth", "--uncertainty", "entropy"];
