@@ -34,7 +34,7 @@ public sealed class EcgPipelineSpecs : IDisposable
     }
 
     [Theory]
-    [InlineData("ecg-best.yaml", new[] { "ecg-features" }, "gradient-boosting", true)]
+    [InlineData("ecg-features-gb.yaml", new[] { "ecg-features" }, "gradient-boosting", true)]
     [InlineData("ecg-residual-cnn.yaml", new[] { "bandpass", "resample", "crop-pad", "znorm" }, "ecg-residual-cnn", false)]
     public void The_full_scale_pipelines_read_the_7528_training_records_and_cross_validate(string file, string[] steps, string model, bool savesModel)
     {
@@ -45,6 +45,22 @@ public sealed class EcgPipelineSpecs : IDisposable
         Assert.Equal(model, pipeline.Model!.Plugin.Name);
         Assert.Equal(5, pipeline.Definition.Evaluation!.KFold);
         Assert.Equal(savesModel, pipeline.Definition.Evaluation!.FinalFit);
+    }
+
+    [Fact]
+    public void The_shipped_best_model_averages_features_raw_signal_and_spectrogram_models_fitted_on_all_7528_records()
+    {
+        var pipeline = PipelineFiles.Resolve(Path.Combine(Repo.Pipelines, "ecg-best.yaml"));
+
+        Assert.Equal(Path.Combine(Repo.Datasets, "cinc2017_af", "training"), pipeline.Loader.Arguments.GetString("data"));
+        Assert.Empty(pipeline.Preprocess);
+        var members = pipeline.Ensemble!.Members;
+        Assert.Equal(new[] { "gradient-boosting", "ecg-residual-cnn", "lstm-fcn" }, members.Select(m => m.Model.Plugin.Name));
+        Assert.Equal(new[] { "ecg-features" }, members[0].Preprocess.Select(s => s.Plugin.Name));
+        Assert.Equal(new[] { "bandpass", "resample", "crop-pad", "znorm" }, members[1].Preprocess.Select(s => s.Plugin.Name));
+        Assert.Equal(new[] { "bandpass", "crop-pad", "stft", "dataset-znorm" }, members[2].Preprocess.Select(s => s.Plugin.Name));
+        Assert.Equal(new[] { 1.0, 0.75, 0.75 }, pipeline.Ensemble.Weights);   // chosen by CV inside the 7 528 (results.md)
+        Assert.Null(pipeline.Definition.Evaluation);   // fits on every record and saves the model; the CV is a --set away
     }
 
     [Theory]
