@@ -6,7 +6,7 @@ namespace LstmFcn.Pipeline.Tests.Specs;
 
 /// <summary>
 /// The short version of the full-scale ECG study (benchmarks/ecg/results.md), fast enough for CI: the feature model
-/// of <c>pipelines/ecg-best.yaml</c> (ecg-features → gradient boosting, fewer iterations) on the 300 real CinC 2017
+/// of <c>pipelines/ecg-features-gb.yaml</c> (ecg-features → gradient boosting, fewer iterations) on the 300 real CinC 2017
 /// records of <c>validation/</c>, 2-fold cross-validation, learns well above chance (macro-F1 of four classes ≈ 0.25);
 /// its saved model then predicts a folder of records without labels exactly as the same folder with them. The shipped
 /// ensemble of <c>pipelines/ecg-best.yaml</c>, as committed but for its data, epochs and folds, does the same.

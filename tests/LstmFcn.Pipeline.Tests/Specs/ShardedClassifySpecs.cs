@@ -13,7 +13,7 @@ public sealed class ShardedClassifySpecs : IDisposable
     readonly TempFolder _temp = new();
     public void Dispose() => _temp.Dispose();
 
-    /// <summary>The Sinop cube tiled n × n (VRTs, nothing copied) and a 1-NN model trained on the Sinop points.</summary>
+    /// <summary>The Sinop cube tiled n × n (VRTs, nothing copied) and a model (1-NN unless named) trained on the Sinop points.</summary>
     internal static (string Model, string Cube) ModelAndTiledCube(TempFolder temp, int n, string model = "1nn")
     {
         var sinop = SinopPoints.Folder;

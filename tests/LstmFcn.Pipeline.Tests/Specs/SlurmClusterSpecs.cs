@@ -44,9 +44,8 @@ public sealed class SlurmClusterSpecs : IClassFixture<LocalSlurm>, IDisposable
     [Fact]
     public void A_node_that_dies_under_a_task_loses_nothing_its_task_is_requeued_and_the_maps_are_the_same()
     {
-        // MiniRocket, not 1-NN: 1-NN maps the 1 200 × 1 200 px in well under a second per task on a quiet machine, so a
-        // task could finish between its first block and the kill; MiniRocket's ~90 000 px/s keeps each task busy for
-        // seconds after its first block.
+        // MiniRocket, not 1-NN: 1-NN's map path (~2 000 000 px/s, benchmarks/raster) leaves a task of the 1 200 × 1 200 px
+        // little work after its first block, so it could finish before the kill; MiniRocket (~90 000 px/s) keeps it busy.
         var (model, cube) = ShardedClassifySpecs.ModelAndTiledCube(_temp, 24, "minirocket");
 
         var (array, merge) = Submit(model, cube, tasks: 3);
