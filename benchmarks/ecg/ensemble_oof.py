@@ -87,7 +87,7 @@ labels = [runs[0][1][i][0] for i in ids]
 
 if choose:
     fold_of = folds(paths[0])
-    candidates = [(1.0,) + c for c in itertools.product(grid, repeat=len(runs) - 1)] if len(runs) > 1 else [(1.0,)]
+    candidates = [(1.0,) + c for c in itertools.product(grid, repeat=len(runs) - 1)]
     scale_candidates = ([(1.0,) + c for c in itertools.product(scale_grid, repeat=len(classes) - 1)]
                         if scale_grid else [(1.0,) * len(classes)])
     predicted = {}

@@ -33,7 +33,7 @@ for model in "${models[@]}"; do for seed in "${seeds[@]}"; do
   /usr/bin/time -v "$repo/lstmfcn" run "$repo/pipelines/$file" --set seed="$seed" --set loader.with.data=$data \
     --set threads="${THREADS:-$threads}" --set evaluate.final_fit=false "${extra[@]}" > "$log" 2>&1 || { tail -30 "$log"; exit 1; }
   dir="$(sed -n 's/^Run directory: //p' "$log" | head -1)"
-  [[ -d "$dir" ]] || dir="$(ls -td "$repo"/runs/*/ | head -1)"
+  [[ -d "$dir" ]] || { echo "$log names no run directory" >&2; exit 1; }
   peak=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
   python3 "$bench/challenge_score.py" row "$dir/metrics.json" "$name" "$plugin" "$seed" $((SECONDS - start)) "$peak" balanced >> "$bench/scale-deep-cv.jsonl"
   python3 "$bench/keep_oof.py" "$dir" "$model-s$seed"
