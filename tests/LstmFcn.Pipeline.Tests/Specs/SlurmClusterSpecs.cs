@@ -44,9 +44,10 @@ public sealed class SlurmClusterSpecs : IClassFixture<LocalSlurm>, IDisposable
     [Fact]
     public void A_node_that_dies_under_a_task_loses_nothing_its_task_is_requeued_and_the_maps_are_the_same()
     {
-        // MiniRocket, not 1-NN: 1-NN's map path (~2 000 000 px/s, benchmarks/raster) leaves a task of the 1 200 × 1 200 px
-        // little work after its first block, so it could finish before the kill; MiniRocket (~90 000 px/s) keeps it busy.
-        var (model, cube) = ShardedClassifySpecs.ModelAndTiledCube(_temp, 24, "minirocket");
+        // MiniRocket, not 1-NN: 1-NN's map path (~2 000 000 px/s, benchmarks/raster) leaves a task little work after its
+        // first block, so it could finish before the kill. MiniRocket (19 000–90 000 px/s by load and model) keeps each
+        // of the three tasks busy for seconds over its third of the 800 × 800 px (57 blocks of 64 × 64 px).
+        var (model, cube) = ShardedClassifySpecs.ModelAndTiledCube(_temp, 16, "minirocket");
 
         var (array, merge) = Submit(model, cube, tasks: 3);
         // Wait for a task on n2 to be well into its blocks, then kill the node (slurmd, step daemon, the task).
@@ -59,7 +60,7 @@ public sealed class SlurmClusterSpecs : IClassFixture<LocalSlurm>, IDisposable
             Thread.Sleep(500);
         }
         // Kill it as soon as blocks are being written: a fixed wait let a fast task finish first on a quiet machine
-        // (the whole 1 200 × 1 200 px map takes a few seconds), and then nothing was requeued.
+        // (a 1-NN map of 1 200 × 1 200 px took a few seconds), and then nothing was requeued.
         clock.Restart();
         while (!Directory.Exists(_temp["job/blocks"]) || Directory.GetFiles(_temp["job/blocks"], "block-*").Length == 0)
         {
