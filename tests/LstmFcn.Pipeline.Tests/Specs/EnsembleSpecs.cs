@@ -1,6 +1,5 @@
 using System.Text.Json;
 using LstmFcn.Pipeline.Engine.Pipelines;
-using LstmFcn.Pipeline.Engine.Running;
 using LstmFcn.Pipeline.Tests.Support;
 
 namespace LstmFcn.Pipeline.Tests.Specs;

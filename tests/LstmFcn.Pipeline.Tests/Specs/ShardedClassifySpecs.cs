@@ -34,7 +34,7 @@ public sealed class ShardedClassifySpecs : IDisposable
     /// </summary>
     internal static string Single(TempFolder temp, string model, string cube)
     {
-        var single = Cli.RunWithin(TimeSpan.FromSeconds(300), temp.Path, ["classify", model, cube, "--output", temp["single"], "-q", .. MapOptions]);
+        var single = CliProcess.Start(temp.Path, ["classify", model, cube, "--output", temp["single"], "-q", .. MapOptions]).WaitForExit(300);
         Assert.True(single.ExitCode == 0, single.ToString());
         return single.Stdout.Trim();
     }
